@@ -1,0 +1,1 @@
+"""cleanup: make scraped and drafted news articles fit to publish."""

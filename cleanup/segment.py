@@ -1,0 +1,76 @@
+"""Split field text into lines and sentences, keeping offsets into the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from cleanup.fold import Folded
+
+# A sentence ends at . ! ? ؟ … (runs allowed, closing quotes/brackets may follow) before
+# white space. Decimal points ("2.4") and dotted abbreviations glued to the next word
+# ("U.S.A") have no space after them, so they never split.
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s)")
+_TERMINAL = ".!?؟…:;؛"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a field: ``text`` is ``field[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @cached_property
+    def folded(self) -> Folded:
+        """The folded key of this piece, for matching."""
+        return Folded.of(self.text)
+
+    @property
+    def blank(self) -> bool:
+        """True when the piece is empty or white space only."""
+        return not self.text.strip()
+
+
+def lines(text: str) -> list[Span]:
+    """Lines of ``text`` (split on "\\n", without it), with offsets."""
+    out: list[Span] = []
+    pos = 0
+    for part in text.split("\n"):
+        out.append(Span(pos, pos + len(part), part))
+        pos += len(part) + 1
+    return out
+
+
+def sentences(line: Span) -> list[Span]:
+    """Sentences of a line, each without its leading white space, offsets in the field."""
+    out: list[Span] = []
+    text = line.text
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        _append(out, line.start, text, pos, match.end())
+        pos = match.end()
+    _append(out, line.start, text, pos, len(text))
+    return out
+
+
+def _append(out: list[Span], base: int, text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    piece = stripped.rstrip()
+    if piece:
+        out.append(Span(base + start, base + start + len(piece), piece))
+
+
+def word_count(text: str) -> int:
+    """Number of white-space separated words."""
+    return len(text.split())
+
+
+def ends_with_terminal(text: str) -> bool:
+    """True when the text ends like a sentence (full stop, question mark, colon...)."""
+    stripped = text.rstrip().rstrip("\"'”’»)]")
+    return bool(stripped) and stripped[-1] in _TERMINAL
