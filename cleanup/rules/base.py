@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from cleanup.model import FIELDS, Action, Article, Severity
 from cleanup.segment import Span, lines
@@ -57,6 +57,8 @@ class Context:
     article: Article
     lang: str | None
     options: Mapping[str, object] = field(default_factory=dict)
+    cache: dict[Any, Any] = field(default_factory=dict, compare=False)
+    """Per-article scratch space so rules of one stage share work (such as line scans)."""
 
 
 class Rule:

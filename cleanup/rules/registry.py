@@ -1,0 +1,52 @@
+"""Every rule of the product, in the order the engine runs them (earlier wins overlaps)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from cleanup.rules.base import Rule
+from cleanup.rules.branding import BrandInProseRule, BrandOnlyLineRule, HeadlineSuffixRule
+from cleanup.rules.navigation import (
+    CopyrightLineRule,
+    MoreLinkRule,
+    PagerRule,
+    SeparatorLineRule,
+    ShareWidgetRule,
+    SiteBoilerplateRule,
+    SourceCreditRule,
+    WireEndMarkerRule,
+)
+from cleanup.rules.promo import PromoInsideRule, PromoLineRule, PromoSentenceRule
+from cleanup.rules.related import RelatedBlockRule, SeeAlsoRule
+from cleanup.rules.repair import REPAIR_RULES
+
+
+def all_rules() -> list[Rule]:
+    """A fresh list of every rule: repairs, removals, then validation."""
+    removals: list[Rule] = [
+        RelatedBlockRule(), SeeAlsoRule(), SeparatorLineRule(), ShareWidgetRule(),
+        WireEndMarkerRule(), MoreLinkRule(), PagerRule(), CopyrightLineRule(),
+        SourceCreditRule(), SiteBoilerplateRule(), BrandOnlyLineRule(), HeadlineSuffixRule(),
+        PromoLineRule(), PromoSentenceRule(), PromoInsideRule(),
+    ]
+    validation: list[Rule] = [BrandInProseRule()]
+    return [*REPAIR_RULES, *removals, *validation]
+
+
+def select_rules(rules: Iterable[Rule], select: Sequence[str] = (),
+                 ignore: Sequence[str] = ()) -> list[Rule]:
+    """Rules whose code starts with a selected prefix and with no ignored prefix.
+
+    An empty ``select`` selects every rule, like ruff's ``--select``/``--ignore``.
+    """
+    def wanted(code: str) -> bool:
+        chosen = not select or any(code.startswith(p) for p in select)
+        return chosen and not any(code.startswith(p) for p in ignore)
+
+    return [rule for rule in rules if wanted(rule.code)]
+
+
+def find_rule(code: str, rules: Iterable[Rule]) -> Rule | None:
+    """The rule with this code or name (case-insensitive)."""
+    key = code.strip().lower()
+    return next((r for r in rules if key in (r.code.lower(), r.name)), None)

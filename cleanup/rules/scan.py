@@ -1,0 +1,152 @@
+"""Shared line analysis for the removal rules: tokens, pack hits, brand names, shapes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from cleanup.fold import Folded
+from cleanup.packs import Entry
+from cleanup.phrases import Hit, PhraseIndex, Tokens, phrase_tokens
+from cleanup.rules.base import Context
+from cleanup.segment import Span, ends_with_terminal, word_count
+
+_TOKEN = re.compile(r"\w+")
+# Characters that may stand between a see-also prefix and its headline.
+SEPARATORS = ":：|/\\-–—.…»>›«<‹،,(["
+_GENERIC_HOST_LABELS = frozenset(
+    ["www", "m", "amp", "ar", "en", "arabic", "news", "com", "net", "org", "co", "uk", "gov", "edu", "info", "tv", "fr", "de", "es", "io", "me", "ae", "sa", "eg"]
+)
+
+
+@dataclass(frozen=True)
+class Tokenised:
+    """Folded tokens of a piece of text with their key offsets."""
+
+    folded: Folded
+    words: tuple[str, ...]
+    offsets: tuple[tuple[int, int], ...]
+
+    @classmethod
+    def of(cls, folded: Folded) -> Tokenised:
+        """Tokenise a folded key."""
+        found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded.key)]
+        return cls(folded, tuple(w for w, _, _ in found), tuple((s, e) for _, s, e in found))
+
+    def original_end(self, token: int) -> int:
+        """Offset in the original piece just past token number ``token - 1``."""
+        if token == 0:
+            return 0
+        return self.folded.to_original(*self.offsets[token - 1])[1]
+
+
+@dataclass(frozen=True)
+class LineScan:
+    """A line with its tokens and the pack entries whose phrases occur in it."""
+
+    line: Span
+    tokens: Tokenised
+    hits: tuple[Hit[Entry], ...]
+
+    def hits_of(self, kind: str) -> list[Hit[Entry]]:
+        """Hits of entries of one kind."""
+        return [h for h in self.hits if h.payload.kind == kind]
+
+    @cached_property
+    def words(self) -> int:
+        """White-space separated words of the line."""
+        return word_count(self.line.text)
+
+
+def scan(line: Span, ctx: Context) -> LineScan:
+    """Scan a line once per stage; rules of the stage share the result through ctx.cache."""
+    key = ("scan", line.start, line.text)
+    found = ctx.cache.get(key)
+    if found is None:
+        toks = Tokenised.of(line.folded)
+        index = ctx.packs.index
+        hits = tuple(index.find(toks.words)) if index else ()
+        found = LineScan(line, toks, hits)
+        ctx.cache[key] = found
+    assert isinstance(found, LineScan)
+    return found
+
+
+def pattern_entries(text: str, entries: tuple[Entry, ...], kind: str, code: str = "") -> list[Entry]:
+    """Pattern entries of ``kind`` (and ``code``) that match the folded ``text``."""
+    if not entries:
+        return []
+    key = Folded.of(text.strip()).key
+    out = []
+    for entry in entries:
+        if entry.kind != kind or (code and entry.code != code):
+            continue
+        pattern = entry.pattern
+        ok = (pattern.fullmatch(key) if entry.at == "line" else
+              pattern.match(key) if entry.at == "start" else pattern.search(key))
+        if ok and (entry.at == "line" or word_count(text) <= entry.max_words):
+            out.append(entry)
+    return out
+
+
+def headline_like(text: str, max_words: int = 20) -> bool:
+    """A short single line without a sentence ending: how a linked headline looks.
+
+    Question marks are allowed: many headlines are questions.
+    """
+    stripped = text.strip()
+    if not stripped or word_count(stripped) > max_words or len(stripped) > 180:
+        return False
+    if stripped[-1] in "?؟":
+        return True
+    return not ends_with_terminal(stripped)
+
+
+def brand_index(ctx: Context) -> PhraseIndex[str]:
+    """The site's brand names plus the name in the article's URL, indexed for matching."""
+    key = ("brands",)
+    found = ctx.cache.get(key)
+    if found is None:
+        names: list[Tokens] = list(ctx.packs.brand_names)
+        names.extend(url_brand(ctx.article.url))
+        found = PhraseIndex.build((n, "brand") for n in names)
+        ctx.cache[key] = found
+    assert isinstance(found, PhraseIndex)
+    return found
+
+
+def url_brand(url: str | None) -> list[Tokens]:
+    """Names a site goes by, read off its URL: "bostonherald.com" gives bostonherald."""
+    if not url or "://" not in url:
+        return []
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    labels = [lab for lab in host.split(".") if lab and lab not in _GENERIC_HOST_LABELS]
+    out: list[Tokens] = []
+    for label in labels:
+        toks = phrase_tokens(label)
+        if toks and len(label) >= 3:
+            out.append(toks)
+    domain = host[4:] if host.startswith("www.") else host
+    if domain:
+        out.append(phrase_tokens(domain))
+    return out
+
+
+def covered(words: tuple[str, ...], index: PhraseIndex[str], fillers: frozenset[str]) -> int:
+    """How many tokens the index's phrases cover when every other token is a filler.
+
+    Returns -1 when some token is neither covered nor a filler.
+    """
+    i = 0
+    count = 0
+    while i < len(words):
+        hits = index.at(words, i)
+        if hits:
+            count += hits[0].length
+            i += hits[0].length
+        elif words[i] in fillers:
+            i += 1
+        else:
+            return -1
+    return count
