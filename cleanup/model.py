@@ -79,7 +79,11 @@ class Article:
             if name in data:
                 used.add(name)
         extra = {k: v for k, v in data.items() if k not in used}
-        return cls(extra=extra, keys=keys, **texts, **meta)
+        return cls(
+            headline=texts.get("headline", ""), summary=texts.get("summary", ""),
+            body=texts.get("body", ""), id=meta["id"], url=meta["url"], site=meta["site"],
+            lang=meta["lang"], extra=extra, keys=keys,
+        )
 
     def get(self, name: str, default: Any = None) -> Any:
         """Return a field by name (``headline``, ``summary``, ``body``, metadata or extra)."""
@@ -89,7 +93,10 @@ class Article:
 
     def with_fields(self, **changes: str) -> Article:
         """Return a copy with some text fields replaced."""
-        return replace(self, **changes)
+        unknown = set(changes) - set(FIELDS)
+        if unknown:
+            raise ValueError(f"not text fields: {', '.join(sorted(unknown))}")
+        return replace(self, **changes)  # type: ignore[arg-type]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict using the input's key names; extra keys come through untouched."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -55,16 +56,26 @@ def _promo_line(line: Span, ctx: Context) -> PromoLine | None:
     return PromoLine(line, parts, marks)
 
 
+# Quoted passages: a call to action inside quotation marks is reported speech or evidence.
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]')
+
+
 def _marked(sentence: Span, candidates: list[Entry], ctx: Context) -> Entry | None:
     toks = Tokenised.of(sentence.folded)
     words = toks.words
+    quoted = [m.span() for m in _QUOTED.finditer(sentence.text)]
+
+    def free(i: int) -> bool:
+        start = toks.folded.to_original(*toks.offsets[i])[0]
+        return not any(a <= start < b for a, b in quoted)
+
     for entry in candidates:
         if len(sentence.text.split()) > entry.max_words:
             continue
         if entry.pattern is not None:
             if not pattern_entries(sentence.text, (entry,), "promo"):
                 continue
-        elif not any(_phrase_at(words, p, entry.at) for p in entry.phrases):
+        elif not any(free(i) for p in entry.phrases for i in _phrase_at(words, p, entry.at)):
             continue
         if entry.near and not _near(words, entry, ctx):
             continue
@@ -72,11 +83,12 @@ def _marked(sentence: Span, candidates: list[Entry], ctx: Context) -> Entry | No
     return None
 
 
-def _phrase_at(words: tuple[str, ...], phrase: tuple[str, ...], at: str) -> bool:
+def _phrase_at(words: tuple[str, ...], phrase: tuple[str, ...], at: str) -> list[int]:
+    """Token positions where ``phrase`` occurs (only 0 when ``at`` is "start")."""
     n = len(phrase)
     if at == "start":
-        return words[:n] == phrase
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+        return [0] if words[:n] == phrase else []
+    return [i for i in range(len(words) - n + 1) if words[i:i + n] == phrase]
 
 
 def _near(words: tuple[str, ...], entry: Entry, ctx: Context) -> bool:

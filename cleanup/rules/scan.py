@@ -15,9 +15,10 @@ from cleanup.segment import Span, ends_with_terminal, word_count
 _TOKEN = re.compile(r"\w+")
 # Characters that may stand between a see-also prefix and its headline.
 SEPARATORS = ":：|/\\-–—.…»>›«<‹،,(["
-_GENERIC_HOST_LABELS = frozenset(
-    ["www", "m", "amp", "ar", "en", "arabic", "news", "com", "net", "org", "co", "uk", "gov", "edu", "info", "tv", "fr", "de", "es", "io", "me", "ae", "sa", "eg"]
-)
+_GENERIC_HOST_LABELS = frozenset({
+    "www", "m", "amp", "ar", "en", "arabic", "news", "com", "net", "org", "co", "uk", "gov",
+    "edu", "info", "tv", "fr", "de", "es", "io", "me", "ae", "sa", "eg",
+})
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ def scan(line: Span, ctx: Context) -> LineScan:
     return found
 
 
-def pattern_entries(text: str, entries: tuple[Entry, ...], kind: str, code: str = "") -> list[Entry]:
+def pattern_entries(text: str, entries: tuple[Entry, ...], kind: str,
+                    code: str = "") -> list[Entry]:
     """Pattern entries of ``kind`` (and ``code``) that match the folded ``text``."""
     if not entries:
         return []
