@@ -90,8 +90,9 @@ class ActivePacks:
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
-        """All entries, language packs first."""
-        return tuple(e for p in self.packs for e in p.entries)
+        """All entries, the site pack's first: where phrases tie, the more specific wins."""
+        site = self.site.entries if self.site else ()
+        return site + tuple(e for p in self.packs if p is not self.site for e in p.entries)
 
     @cached_property
     def index(self) -> PhraseIndex[Entry]:

@@ -49,6 +49,9 @@ def _promo_line(line: Span, ctx: Context) -> PromoLine | None:
     candidates += pattern_entries(line.text, ctx.packs.patterns, "promo")
     if not candidates:
         return None
+    site = ctx.packs.site
+    if site is not None:  # the site's own entries explain a match better than generic ones
+        candidates.sort(key=lambda e: e.pack != site.path)
     parts = tuple(sentences(line))
     marks = tuple(_marked(s, candidates, ctx) for s in parts)
     if not any(marks):

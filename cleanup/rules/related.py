@@ -40,7 +40,7 @@ def see_also(ls: LineScan) -> Entry | None:
             if not stripped or stripped[0] not in SEPARATORS:
                 continue
             stripped = stripped.lstrip(SEPARATORS + " ")
-        if stripped and headline_like(stripped.rstrip(".").rstrip(), max_words=30):
+        if stripped and headline_like(stripped, max_words=30):
             return entry
     return None
 
