@@ -1,0 +1,36 @@
+"""The folded matching key ignores what should not decide a match, and maps back exactly."""
+
+from __future__ import annotations
+
+from cleanup import clean
+from cleanup.fold import Folded, fold
+
+
+def test_folding_unifies_arabic_spellings() -> None:
+    assert fold("خَبَرَيْن") == fold("خبرين")
+    assert fold("إقرأ أيضاً") == fold("اقرا ايضا")
+    assert fold("آخر") == fold("اخر") == fold("ٱخر")
+    assert fold("على") == fold("علي")
+    assert fold("صلة") == fold("صله")
+    assert fold("یک") == fold("يك")
+    assert fold("ﻷول") == fold("لأول")
+    assert fold("READ More") == fold("read more")
+    assert fold("تابعـــوا") == fold("تابعوا")
+    assert fold("a\u200fb\u00a0c") == "ab c"
+
+
+def test_spans_map_back_with_their_tashkeel() -> None:
+    text = "تابعوا التفاصيل على خَبَرَيْن."
+    folded = Folded.of(text)
+    i = folded.key.index("خبرين")
+    start, end = folded.to_original(i, i + len("خبرين"))
+    assert text[start:end] == "خَبَرَيْن"
+
+
+def test_output_keeps_legitimate_diacritics() -> None:
+    body = ("وقال الوزير إن البلدين سيعملان معًا من أجل نظام أكثر عدلاً، وإن المحادثات ستستمر "
+            "الأسبوع المقبل.\nتابعونا على تويتر")
+    result = clean({"body": body})
+    assert result.article.body.startswith("وقال الوزير إن البلدين سيعملان معًا")
+    assert "عدلاً" in result.article.body
+    assert "تابعونا" not in result.article.body
