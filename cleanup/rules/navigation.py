@@ -86,8 +86,8 @@ class LineEntryRule(Rule):
             if line.blank:
                 continue
             entry = _line_entry(scan(line, ctx), self.code)
-            if entry is None and patterns:
-                found = pattern_entries(line.text, patterns, "line", self.code)
+            if entry is None and self.code in _pattern_codes(ctx):
+                found = pattern_entries(line, patterns, "line", self.code)
                 entry = found[0] if found else None
             if entry is not None:
                 yield Proposal(text.name, line.start, line.end, "remove",
@@ -95,6 +95,11 @@ class LineEntryRule(Rule):
                                source=entry.source, whole_lines=True)
 
     summary_noun = "boilerplate line"
+
+
+def _pattern_codes(ctx: Context) -> frozenset[str]:
+    """Codes of the [[line]] entries that use a pattern (most codes have none)."""
+    return frozenset(e.code for e in ctx.packs.patterns if e.kind == "line")
 
 
 def _line_entry(ls: LineScan, code: str) -> Entry | None:

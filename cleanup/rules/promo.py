@@ -46,7 +46,7 @@ def promo_lines(text: FieldText, ctx: Context) -> list[PromoLine]:
 
 def _promo_line(line: Span, ctx: Context) -> PromoLine | None:
     candidates = [h.payload for h in scan(line, ctx).hits_of("promo")]
-    candidates += pattern_entries(line.text, ctx.packs.patterns, "promo")
+    candidates += pattern_entries(line, ctx.packs.patterns, "promo")
     if not candidates:
         return None
     site = ctx.packs.site
@@ -76,7 +76,7 @@ def _marked(sentence: Span, candidates: list[Entry], ctx: Context) -> Entry | No
         if len(sentence.text.split()) > entry.max_words:
             continue
         if entry.pattern is not None:
-            if not pattern_entries(sentence.text, (entry,), "promo"):
+            if not pattern_entries(sentence, (entry,), "promo"):
                 continue
         elif not any(free(i) for p in entry.phrases for i in _phrase_at(words, p, entry.at)):
             continue

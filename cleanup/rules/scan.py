@@ -21,19 +21,22 @@ _GENERIC_HOST_LABELS = frozenset({
 })
 
 
-@dataclass(frozen=True)
 class Tokenised:
-    """Folded tokens of a piece of text with their key offsets."""
+    """Folded tokens of a piece of text; their key offsets are found only when asked for."""
 
-    folded: Folded
-    words: tuple[str, ...]
-    offsets: tuple[tuple[int, int], ...]
+    def __init__(self, folded: Folded) -> None:
+        self.folded = folded
+        self.words: tuple[str, ...] = tuple(_TOKEN.findall(folded.key))
 
     @classmethod
     def of(cls, folded: Folded) -> Tokenised:
         """Tokenise a folded key."""
-        found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded.key)]
-        return cls(folded, tuple(w for w, _, _ in found), tuple((s, e) for _, s, e in found))
+        return cls(folded)
+
+    @cached_property
+    def offsets(self) -> tuple[tuple[int, int], ...]:
+        """Key span of each token."""
+        return tuple(m.span() for m in _TOKEN.finditer(self.folded.key))
 
     def original_end(self, token: int) -> int:
         """Offset in the original piece just past token number ``token - 1``."""
@@ -74,12 +77,12 @@ def scan(line: Span, ctx: Context) -> LineScan:
     return found
 
 
-def pattern_entries(text: str, entries: tuple[Entry, ...], kind: str,
+def pattern_entries(piece: Span, entries: tuple[Entry, ...], kind: str,
                     code: str = "") -> list[Entry]:
-    """Pattern entries of ``kind`` (and ``code``) that match the folded ``text``."""
+    """Pattern entries of ``kind`` (and ``code``) that match the folded ``piece``."""
     if not entries:
         return []
-    key = Folded.of(text.strip()).key
+    key = piece.folded.key.strip()
     out = []
     for entry in entries:
         if entry.kind != kind or (code and entry.code != code):
@@ -87,7 +90,7 @@ def pattern_entries(text: str, entries: tuple[Entry, ...], kind: str,
         pattern = entry.pattern
         ok = (pattern.fullmatch(key) if entry.at == "line" else
               pattern.match(key) if entry.at == "start" else pattern.search(key))
-        if ok and (entry.at == "line" or word_count(text) <= entry.max_words):
+        if ok and (entry.at == "line" or word_count(piece.text) <= entry.max_words):
             out.append(entry)
     return out
 

@@ -1,0 +1,5 @@
+"""``python -m cleanup``: the command line."""
+
+from cleanup.cli import main
+
+raise SystemExit(main())
