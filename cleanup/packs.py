@@ -114,8 +114,12 @@ class ActivePacks:
 
     @cached_property
     def agencies(self) -> tuple[Tokens, ...]:
-        """News agency names from the language packs' ``agencies`` vocabulary."""
-        return tuple(t for p in self.packs for t in p.vocab.get("agencies", ()))
+        """News agency names from the packs' ``agencies`` vocabulary."""
+        return self.vocab("agencies")
+
+    def vocab(self, name: str) -> tuple[Tokens, ...]:
+        """A named vocabulary list, merged over every pack in force."""
+        return tuple(t for p in self.packs for t in p.vocab.get(name, ()))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from cleanup.rules.related import BLOCK_FIELDS
 from cleanup.rules.scan import LineScan, covered, pattern_entries, scan
 
 _SEPARATOR_LINE = re.compile(r"[-_=*~•·.#+─━–—‒―⁃∙◦▪■□●○◆◇★☆\s]*")
+# A rule of five or more dashes, underscores or equals signs ending a line of text.
+_TRAILING_RULE = re.compile(r"(?<=[^\s\-_=])\s+(?:[-_=]\s?){5,}\s*$")
 _FILLERS = frozenset({"و", "and", "or", "او"})
 
 
@@ -22,7 +24,8 @@ class SeparatorLineRule(Rule):
     name = "separator-line"
     family = "navigation"
     summary = "Remove a line made only of separator characters ('-----', '***', '• • •')."
-    what = "Removes a line of three or more dashes, underscores, stars, dots, bullets or similar."
+    what = ("Removes a line of three or more dashes, underscores, stars, dots, bullets or "
+            "similar, and a rule of five or more dashes glued to the end of a paragraph.")
     why = "Separator lines are layout residue of the page; in clean text they carry nothing."
     example = "--------------------\n→ (line removed)"
     fields = BLOCK_FIELDS
@@ -33,6 +36,11 @@ class SeparatorLineRule(Rule):
             if len(marks.replace(" ", "")) >= 3 and _SEPARATOR_LINE.fullmatch(marks):
                 yield Proposal(text.name, line.start, line.end, "remove", "separator line",
                                whole_lines=True)
+                continue
+            tail = _TRAILING_RULE.search(line.text)
+            if tail is not None:
+                yield Proposal(text.name, line.start + tail.start(), line.start + tail.end(),
+                               "remove", "separator glued to the end of a paragraph")
 
 
 class ShareWidgetRule(Rule):

@@ -17,7 +17,7 @@ from cleanup.rules.navigation import (
     WireEndMarkerRule,
 )
 from cleanup.rules.promo import PromoInsideRule, PromoLineRule, PromoSentenceRule
-from cleanup.rules.related import RelatedBlockRule, SeeAlsoRule
+from cleanup.rules.related import RelatedBlockRule, SeeAlsoRule, TrailingLeadsRule
 from cleanup.rules.repair import REPAIR_RULES
 
 
@@ -29,7 +29,7 @@ def all_rules() -> list[Rule]:
         SourceCreditRule(), SiteBoilerplateRule(), BrandOnlyLineRule(), HeadlineSuffixRule(),
         PromoLineRule(), PromoSentenceRule(), PromoInsideRule(),
     ]
-    validation: list[Rule] = [BrandInProseRule()]
+    validation: list[Rule] = [TrailingLeadsRule(), BrandInProseRule()]
     return [*REPAIR_RULES, *removals, *validation]
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
+from cleanup.fold import fold
 from cleanup.packs import Entry
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.scan import SEPARATORS, LineScan, headline_like, scan
@@ -118,3 +120,63 @@ class SeeAlsoRule(Rule):
                 yield Proposal(text.name, line.start, line.end, "remove",
                                entry.message or f"see-also line ({entry.id})",
                                source=entry.source, whole_lines=True)
+
+
+class TrailingLeadsRule(Rule):
+    """R103: a run of other stories' opening paragraphs at the end of the body (flag)."""
+
+    code = "R103"
+    name = "trailing-story-leads"
+    family = "related"
+    summary = "Flag a run of other stories' lead paragraphs at the end of the body (not removed)."
+    what = ("Reports two or more paragraphs at the end of the body that each open like a new "
+            "news story (a verb first, then the day of the week set off by commas: "
+            "'أعلن الجيش، الثلاثاء، …'), after the article's own paragraphs. Scrapers capture "
+            "such 'more stories' widgets without a header.")
+    why = ("They are other articles' leads, but a news roundup can look the same, so an editor "
+           "decides: flagged, never removed.")
+    example = ("…آخر فقرة من الخبر.\nأعلنت الوزارة، الثلاثاء، …\nرحبت مملكة البحرين، الثلاثاء، …\n"
+               "→ (the last two paragraphs flagged)")
+    action = "flag"
+    severity = "warning"
+    stage = "validate"
+    fields = ("body",)
+
+    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
+        weekdays = {t[0] for t in ctx.packs.vocab("weekdays") if len(t) == 1}
+        if not weekdays:
+            return
+        kept = [ln for ln in text.lines if not ln.blank]
+        run: list[Span] = []
+        strong = 0
+        for line in reversed(kept[1:]):
+            if _lead_like(line, weekdays):
+                strong += 1
+            elif line.text.lstrip()[:1] in _CONTINUATION or len(line.text.split()) < 8:
+                break
+            run.append(line)
+        while run and not _lead_like(run[-1], weekdays):
+            run.pop()  # the run starts at its first real lead
+        if strong < 2 or len(run) >= len(kept) - 1:
+            return
+        for line in reversed(run):
+            yield Proposal(text.name, line.start, line.end, "flag",
+                           f"reads like another story's opening paragraph ({len(run)} such "
+                           "paragraphs end the body): check it belongs to this article")
+
+
+def _lead_like(line: Span, weekdays: set[str]) -> bool:
+    """A paragraph that opens a news story: verb first, weekday between commas early on."""
+    words = line.text.split()
+    if len(words) < 8 or words[0][0] in _CONTINUATION:
+        return False
+    head = " ".join(words[:16])
+    for match in _COMMA_WORD.finditer(head):
+        if fold(match.group(1)) in weekdays or fold(match.group(1).split()[-1]) in weekdays:
+            return True
+    return False
+
+
+# A paragraph opening with these carries on the story before it ("و…", "ف…", a quote).
+_CONTINUATION = frozenset("وف\"'«(“")
+_COMMA_WORD = re.compile(r"[،,]\s*((?:مساء |صباح |فجر |ليل )?\w+)\s*[،,]")
