@@ -12,6 +12,7 @@ from cleanup.lang import detect_lang
 from cleanup.model import Article, Finding, Result
 from cleanup.packs import RuleSet, load_ruleset
 from cleanup.rules.base import Context, Rule
+from cleanup.rules.guard import GUARD_CODE
 from cleanup.rules.registry import all_rules, select_rules
 
 
@@ -47,7 +48,8 @@ class Cleaner:
         self.ruleset = ruleset or load_ruleset(self.config.rule_dirs)
         self.rules: list[Rule] = select_rules(all_rules(), self.config.select,
                                               self.config.ignore)
-        self._options = EngineOptions(guard_share=self.config.guard_share)
+        guard = any(rule.code == GUARD_CODE for rule in self.rules)
+        self._options = EngineOptions(guard_share=self.config.guard_share, guard=guard)
 
     def clean(self, article: Article | Mapping[str, Any], *, site: str | None = None,
               lang: str | None = None) -> Result:

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 
 from cleanup.model import FIELDS, Article, Finding
 from cleanup.rules.base import Context, FieldText, Proposal, Rule, Stage
+from cleanup.rules.guard import GUARD_CODE, GUARD_NAME
 from cleanup.segment import Span
 
 STAGES: tuple[Stage, ...] = ("repair", "remove", "validate")
 
-GUARD_CODE = "E001"
-GUARD_NAME = "over-cleaning-guard"
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,10 @@ def _map(pos: int, applied: list[_Applied], side: str) -> int:
 
 @dataclass(frozen=True)
 class EngineOptions:
-    """Engine settings: the over-cleaning guard's share of the body."""
+    """Engine settings: whether the over-cleaning guard is on, and its share of the body."""
 
     guard_share: float = 0.5
+    guard: bool = True
 
 
 def run(
@@ -93,7 +93,7 @@ def run(
                 for p in rule.propose(field, ctx)
             ]
             edits = _select([(r, p) for r, p in proposals if p.action != "flag"])
-            if stage == "remove" and edits:
+            if stage == "remove" and edits and options.guard:
                 blocked = _guard(field, edits, options.guard_share)
                 if blocked:
                     findings.append(_guard_finding(name, originals[name], maps[name],

@@ -12,7 +12,7 @@ import json
 import os
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -63,11 +63,10 @@ class Source:
     final_newline: bool = True
     parts: int = 4
     """Lines of the .txt layout present: 1 headline, 2 + summary, 3 + blank, 4 + body."""
-
-    @property
-    def is_stdin(self) -> bool:
-        """True when the input was read from standard input."""
-        return self.path == STDIN_NAME
+    blank: str = ""
+    """Line 3 of a .txt file as read (blank, but it may hold spaces)."""
+    bom: bool = False
+    """The file started with a UTF-8 byte order mark (kept when rewritten in place)."""
 
 
 def format_of(path: str) -> Format:
@@ -99,9 +98,12 @@ def read_source(path: str, fmt: Format | None = None, stdin: BinaryIO | None = N
         except OSError as exc:
             raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
     text = decode(data, name)
+    bom = text.startswith("\ufeff")
+    text = text.removeprefix("\ufeff")
     if fmt is None:
         fmt = "json" if text.lstrip().startswith("{") else "txt"
-    return parse(text, name, fmt)
+    source = parse(text, name, fmt)
+    return replace(source, bom=True) if bom else source
 
 
 def decode(data: bytes, path: str) -> str:
@@ -112,7 +114,7 @@ def decode(data: bytes, path: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
                                f"{exc.start})", line) from None
-    if not text.strip():
+    if not text.removeprefix("\ufeff").strip():
         raise InputError(path, "empty file" if path != STDIN_NAME else "empty input")
     return text
 
@@ -162,12 +164,10 @@ def _parse_txt(text: str, path: str) -> Source:
     if len(parts) >= 3 and parts[2].strip():
         raise InputError(path, "line 3 must be blank (the .txt layout is: headline, "
                                "summary, blank line, body)", 3)
-    fields = dict(zip(("headline", "summary", "", "body"), parts, strict=False))
-    article = Article.from_dict({"headline": fields["headline"],
-                                 "summary": fields.get("summary", ""),
-                                 "body": fields.get("body", "")})
+    headline, summary, blank, body = [*parts, "", "", ""][:4]
+    article = Article.from_dict({"headline": headline, "summary": summary, "body": body})
     record = Record(path, None, article)
-    return Source(path, "txt", text, (record,), newline, final_newline, len(parts))
+    return Source(path, "txt", text, (record,), newline, final_newline, len(parts), blank)
 
 
 def render(source: Source, articles: Sequence[Article], *, in_place: bool = False) -> str:
@@ -175,11 +175,17 @@ def render(source: Source, articles: Sequence[Article], *, in_place: bool = Fals
 
     Parts of a source whose article did not change are written as they were read. A
     ``.json`` file keeps its style in place (indented if it was); in a stream (stdout or
-    ``-o``) it is one JSON object on one line, so several inputs make JSON Lines.
+    ``-o``) it is one JSON object on one line, so several inputs make JSON Lines. A byte
+    order mark is written back in place only.
     """
+    out = _render(source, articles, in_place)
+    return "\ufeff" + out if in_place and source.bom else out
+
+
+def _render(source: Source, articles: Sequence[Article], in_place: bool) -> str:
     if source.format == "txt":
         (article,) = articles
-        lines = [article.headline, article.summary, "", article.body][: source.parts]
+        lines = [article.headline, article.summary, source.blank, article.body][: source.parts]
         out = "\n".join(lines) + ("\n" if source.final_newline else "")
         return out.replace("\n", "\r\n") if source.newline == "\r\n" else out
     if source.format == "json":

@@ -56,6 +56,18 @@ class BrandOnlyLineRule(Rule):
                                whole_lines=True)
 
 
+_SUFFIX_FILLERS = _FILLERS | {"arabic", "عربي", "news", "online", "نت"}
+
+
+def _is_brand(words: tuple[str, ...], brands: PhraseIndex[str]) -> bool:
+    """The words name the site: phrase by phrase, or run together ("Boston Herald" is the
+    site of bostonherald.com)."""
+    if covered(words, brands, _SUFFIX_FILLERS) > 0:
+        return True
+    compact = "".join(w for w in words if w not in _SUFFIX_FILLERS)
+    return any("".join(name) == compact for name, _ in brands.items())
+
+
 class HeadlineSuffixRule(Rule):
     """B105: the site's name appended to the headline."""
 
@@ -76,7 +88,7 @@ class HeadlineSuffixRule(Rule):
         suffix = match.group(1).strip()
         words = Tokenised.of(Folded.of(suffix)).words
         brands = brand_index(ctx)
-        if words and covered(words, brands, _FILLERS | {"arabic", "عربي", "news"}) > 0:
+        if words and _is_brand(words, brands):
             yield Proposal(text.name, match.start(), len(text.text), "remove",
                            f"site name {suffix!r} appended to the headline")
         elif "|" in match.group(0) and len(words) <= 4:

@@ -144,7 +144,7 @@ class MoreLinkRule(LineEntryRule):
     code = "N103"
     name = "more-link"
     family = "navigation"
-    summary = "Remove a bare 'read more' link line ('...المزيد', 'Read more »')."
+    summary = "Remove a bare 'more' link line ('...المزيد', 'Continue reading…')."
     what = "Removes a line that is only a link label for more content."
     why = "Link labels lose their link in text and read as a broken sentence."
     example = "...المزيد\n→ (line removed)"

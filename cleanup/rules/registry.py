@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from cleanup.rules.base import Rule
 from cleanup.rules.branding import BrandInProseRule, BrandOnlyLineRule, HeadlineSuffixRule
+from cleanup.rules.guard import OverCleaningGuard
 from cleanup.rules.navigation import (
     CopyrightLineRule,
     MoreLinkRule,
@@ -27,7 +28,7 @@ def all_rules() -> list[Rule]:
         RelatedBlockRule(), SeeAlsoRule(), SeparatorLineRule(), ShareWidgetRule(),
         WireEndMarkerRule(), MoreLinkRule(), PagerRule(), CopyrightLineRule(),
         SourceCreditRule(), SiteBoilerplateRule(), BrandOnlyLineRule(), HeadlineSuffixRule(),
-        PromoLineRule(), PromoSentenceRule(), PromoInsideRule(),
+        PromoLineRule(), PromoSentenceRule(), PromoInsideRule(), OverCleaningGuard(),
     ]
     validation: list[Rule] = [TrailingLeadsRule(), BrandInProseRule()]
     return [*REPAIR_RULES, *removals, *validation]
