@@ -64,9 +64,11 @@ class Cleaner:
         language = lang or original.lang or detect_lang(
             f"{original.headline}\n{original.summary}\n{original.body}")
 
+        shared: dict[object, object] = {}  # line scans keyed by line text: valid in every stage
+
         def make_context(current: Article) -> Context:
             return Context(packs=packs, article=current, lang=language,
-                           options=self.config.options)
+                           options=self.config.options, cache=shared)
 
         cleaned, findings = run(original, self.rules, make_context, self._options)
         return Result(article=cleaned, findings=tuple(findings), original=original)

@@ -64,8 +64,12 @@ class LineScan:
 
 
 def scan(line: Span, ctx: Context) -> LineScan:
-    """Scan a line once per stage; rules of the stage share the result through ctx.cache."""
-    key = ("scan", line.start, line.text)
+    """Scan a line once per article; rules share the result through ctx.cache.
+
+    The key is the line's text, so a line that later stages see unchanged is not scanned
+    again (only ``line.text`` of the stored span may be relied on, not its offsets).
+    """
+    key = ("scan", line.text)
     found = ctx.cache.get(key)
     if found is None:
         toks = Tokenised.of(line.folded)
