@@ -44,12 +44,23 @@ def lines(text: str) -> list[Span]:
     return out
 
 
+# A full stop after these does not end a sentence: initials ("Michael W. Smith") and
+# common English abbreviations ("Mr.", "U.S.").
+_NOT_AN_END = re.compile(
+    r"(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|No|vs|"
+    r"etc|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N)\.$"
+)
+
+
 def sentences(line: Span) -> list[Span]:
     """Sentences of a line, each without its leading white space, offsets in the field."""
     out: list[Span] = []
     text = line.text
     pos = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group() == "." and _NOT_AN_END.search(text, max(0, match.start() - 6),
+                                                         match.end()):
+            continue
         _append(out, line.start, text, pos, match.end())
         pos = match.end()
     _append(out, line.start, text, pos, len(text))

@@ -51,7 +51,7 @@ class ShareWidgetRule(Rule):
     family = "navigation"
     summary = "Remove share-button text: a share word followed only by platform names."
     what = ("Removes a line that opens with a share phrase from the packs ('شارك الخبر', "
-            "'Share this') and then lists only social platforms.")
+            "'Share this') and then lists only social platforms or share words.")
     why = "Share widgets are page furniture captured with the text by scrapers."
     example = "شارك الخبر: فيسبوك إكس واتساب\n→ (line removed)"
     fields = BLOCK_FIELDS
@@ -77,7 +77,7 @@ def _share_entry(ls: LineScan) -> Entry | None:
         rest = words[hit.length:]
         if not rest:
             continue
-        index = PhraseIndex.build((r, "platform") for r in entry.rest)
+        index = PhraseIndex.build((r, "platform") for r in entry.rest + entry.phrases)
         if covered(rest, index, _FILLERS) > 0:
             return entry
     return None
