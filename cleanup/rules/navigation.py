@@ -76,7 +76,7 @@ def _share_entry(ls: LineScan) -> Entry | None:
         entry = hit.payload
         rest = words[hit.length:]
         if not rest:
-            continue
+            return entry  # a bare "Share this" button label
         index = PhraseIndex.build((r, "platform") for r in entry.rest + entry.phrases)
         if covered(rest, index, _FILLERS) > 0:
             return entry
