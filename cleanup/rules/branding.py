@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from cleanup.fold import Folded
 from cleanup.phrases import PhraseIndex
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.related import BLOCK_FIELDS
-from cleanup.rules.scan import Tokenised, brand_index, covered, scan
+from cleanup.rules.line_rule import Verdict, WholeLineRule
+from cleanup.rules.scan import LineScan, Tokenised, brand_index, covered, scan
 
 _FILLERS = frozenset({"و", "and", "من", "عن", "by", "via", "with", "مع"})
 # " | Brand", " - Brand", " — Brand", " :: Brand" at the end of a headline.
@@ -29,7 +29,7 @@ def _credit_index(ctx: Context) -> PhraseIndex[str]:
     return found
 
 
-class BrandOnlyLineRule(Rule):
+class BrandOnlyLineRule(WholeLineRule):
     """B101: a line that is only the site's name or agency credits."""
 
     code = "B101"
@@ -40,20 +40,14 @@ class BrandOnlyLineRule(Rule):
             "or its URL) or agency names ('فرانس24/ أ ف ب', 'خبرين', 'Reuters').")
     why = "Brand and credit lines are the page's signature, not a sentence of the article."
     example = "فرانس24/ أ ف ب\n→ (line removed)"
-    fields = BLOCK_FIELDS
 
-    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        for line in text.lines:
-            if line.blank:
-                continue
-            ls = scan(line, ctx)
-            words = ls.tokens.words
-            if not words or len(words) > 10 or ls.words > 8:
-                continue
-            if covered(words, _credit_index(ctx), _FILLERS) > 0:
-                yield Proposal(text.name, line.start, line.end, "remove",
-                               "line made only of the site's brand or agency credits",
-                               whole_lines=True)
+    def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
+        words = ls.tokens.words
+        if not words or len(words) > 10 or ls.words > 8:
+            return None
+        if covered(words, _credit_index(ctx), _FILLERS) > 0:
+            return "line made only of the site's brand or agency credits", None
+        return None
 
 
 _SUFFIX_FILLERS = _FILLERS | {"arabic", "عربي", "news", "online", "نت"}

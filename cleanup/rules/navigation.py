@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from cleanup.packs import Entry
 from cleanup.phrases import PhraseIndex
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.related import BLOCK_FIELDS
-from cleanup.rules.scan import LineScan, covered, pattern_entries, scan
+from cleanup.rules.line_rule import BLOCK_FIELDS, Verdict, WholeLineRule
+from cleanup.rules.scan import LineScan, covered, pattern_entries
 
 _SEPARATOR_LINE = re.compile(r"[-_=*~•·.#+─━–—‒―⁃∙◦▪■□●○◆◇★☆\s]*")
 # A rule of five or more dashes, underscores or equals signs ending a line of text.
@@ -43,7 +43,7 @@ class SeparatorLineRule(Rule):
                                "remove", "separator glued to the end of a paragraph")
 
 
-class ShareWidgetRule(Rule):
+class ShareWidgetRule(WholeLineRule):
     """N105: share-button text such as 'شارك الخبر: فيسبوك إكس واتساب'."""
 
     code = "N105"
@@ -54,18 +54,12 @@ class ShareWidgetRule(Rule):
             "'Share this') and then lists only social platforms or share words.")
     why = "Share widgets are page furniture captured with the text by scrapers."
     example = "شارك الخبر: فيسبوك إكس واتساب\n→ (line removed)"
-    fields = BLOCK_FIELDS
 
-    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        for line in text.lines:
-            if line.blank:
-                continue
-            ls = scan(line, ctx)
-            entry = _share_entry(ls)
-            if entry is not None:
-                yield Proposal(text.name, line.start, line.end, "remove",
-                               entry.message or f"share widget ({entry.id})",
-                               source=entry.source, whole_lines=True)
+    def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
+        entry = _share_entry(ls)
+        if entry is None:
+            return None
+        return entry.message or f"share widget ({entry.id})", entry.source
 
 
 def _share_entry(ls: LineScan) -> Entry | None:
@@ -83,26 +77,19 @@ def _share_entry(ls: LineScan) -> Entry | None:
     return None
 
 
-class LineEntryRule(Rule):
+class LineEntryRule(WholeLineRule):
     """Whole-line boilerplate matched by ``[[line]]`` pack entries of one code."""
 
-    fields = BLOCK_FIELDS
-
-    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        patterns = ctx.packs.patterns
-        for line in text.lines:
-            if line.blank:
-                continue
-            entry = _line_entry(scan(line, ctx), self.code)
-            if entry is None and self.code in _pattern_codes(ctx):
-                found = pattern_entries(line, patterns, "line", self.code)
-                entry = found[0] if found else None
-            if entry is not None:
-                yield Proposal(text.name, line.start, line.end, "remove",
-                               entry.message or f"{self.summary_noun} ({entry.id})",
-                               source=entry.source, whole_lines=True)
-
     summary_noun = "boilerplate line"
+
+    def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
+        entry = _line_entry(ls, self.code)
+        if entry is None and self.code in _pattern_codes(ctx):
+            found = pattern_entries(ls.line, ctx.packs.patterns, "line", self.code)
+            entry = found[0] if found else None
+        if entry is None:
+            return None
+        return entry.message or f"{self.summary_noun} ({entry.id})", entry.source
 
 
 def _pattern_codes(ctx: Context) -> frozenset[str]:

@@ -8,10 +8,9 @@ from collections.abc import Iterable
 from cleanup.fold import fold
 from cleanup.packs import Entry
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
+from cleanup.rules.line_rule import BLOCK_FIELDS, Verdict, WholeLineRule
 from cleanup.rules.scan import SEPARATORS, LineScan, headline_like, scan
 from cleanup.segment import Span, ends_with_terminal
-
-BLOCK_FIELDS = ("summary", "body")
 
 
 def related_header(ls: LineScan) -> Entry | None:
@@ -97,7 +96,7 @@ def _headlines_after(lines: tuple[Span, ...], i: int) -> tuple[list[Span], int]:
     return out, end
 
 
-class SeeAlsoRule(Rule):
+class SeeAlsoRule(WholeLineRule):
     """R102: an inline see-also line pointing at another story."""
 
     code = "R102"
@@ -109,17 +108,12 @@ class SeeAlsoRule(Rule):
     why = ("These lines link to another story, often on another site; they are not part of "
            "the article's text.")
     example = "شاهد ايضاً: من المتوقع أن يفقد 2.4 مليون شخص قسائم الطعام\n→ (line removed)"
-    fields = BLOCK_FIELDS
 
-    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        for line in text.lines:
-            if line.blank:
-                continue
-            entry = see_also(scan(line, ctx))
-            if entry is not None:
-                yield Proposal(text.name, line.start, line.end, "remove",
-                               entry.message or f"see-also line ({entry.id})",
-                               source=entry.source, whole_lines=True)
+    def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
+        entry = see_also(ls)
+        if entry is None:
+            return None
+        return entry.message or f"see-also line ({entry.id})", entry.source
 
 
 class TrailingLeadsRule(Rule):

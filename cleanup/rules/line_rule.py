@@ -1,0 +1,34 @@
+"""Rules that judge each non-blank line on its own and remove the lines they match."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cleanup.rules.base import Context, FieldText, Proposal, Rule
+from cleanup.rules.scan import LineScan, scan
+
+BLOCK_FIELDS = ("summary", "body")
+"""Fields made of lines: line rules never touch the headline."""
+
+Verdict = tuple[str, str | None]
+"""A line rule's reason to remove a line: the message and the pack source, if any."""
+
+
+class WholeLineRule(Rule):
+    """Base of the rules that remove whole lines judged one by one."""
+
+    fields = BLOCK_FIELDS
+
+    def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
+        """Why this line must go, or None to keep it."""
+        raise NotImplementedError
+
+    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
+        for line in text.lines:
+            if line.blank:
+                continue
+            verdict = self.judge(scan(line, ctx), ctx)
+            if verdict is not None:
+                message, source = verdict
+                yield Proposal(text.name, line.start, line.end, "remove", message,
+                               source=source, whole_lines=True)
