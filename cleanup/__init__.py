@@ -7,6 +7,7 @@
 """
 
 from cleanup.api import Cleaner, Config, UnknownSiteError, check, clean
+from cleanup.html import HtmlError, HtmlResult, clean_html
 from cleanup.model import Article, ArticleError, Finding, Result
 from cleanup.packs import PackError
 
@@ -16,10 +17,13 @@ __all__ = [
     "Cleaner",
     "Config",
     "Finding",
+    "HtmlError",
+    "HtmlResult",
     "PackError",
     "Result",
     "UnknownSiteError",
     "check",
     "clean",
+    "clean_html",
 ]
 __version__ = "0.1.0"

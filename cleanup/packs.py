@@ -4,6 +4,8 @@ A pack is one TOML file. Language packs (``kind = "language"``) hold phrases tha
 junk in any site of that language; site packs (``kind = "site"``) add a site's brand
 names, domains and its own phrases. Every entry has an ``id``, its phrases (or one named
 ``pattern``), and ``match`` / ``no_match`` examples that the test suite runs.
+``[[selector]]`` entries hold ``css`` selectors instead: containers (related boxes, share
+bars) that the HTML front end removes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import re2
+import soupsieve
 
 from cleanup.phrases import PhraseIndex, Tokens, phrase_tokens
 
@@ -27,11 +30,13 @@ ENTRY_KINDS: dict[str, tuple[str, ...]] = {
     "see_also": ("separator",),
     "line": ("code", "at", "max_words"),
     "share": ("rest",),
+    "selector": ("css", "scope"),
 }
 _COMMON_KEYS = ("id", "phrases", "pattern", "match", "no_match", "message", "comment")
 _AT = {"promo": ("start", "anywhere"), "related": ("line", "start"),
        "line": ("line", "start", "anywhere")}
 LINE_CODES = ("B102", "B103", "B104", "N102", "N103", "N104")
+SELECTOR_SCOPES = ("anywhere", "outside-article")
 
 
 class PackError(ValueError):
@@ -53,6 +58,8 @@ class Entry:
     separator: bool = True
     code: str = ""
     rest: tuple[Tokens, ...] = ()
+    css: tuple[str, ...] = ()
+    scope: str = "anywhere"
     match: tuple[str, ...] = ()
     no_match: tuple[str, ...] = ()
     message: str = ""
@@ -303,13 +310,17 @@ def _entry(item: Any, kind: str, name: str, i: int,
         if kind not in ("promo", "line"):
             raise PackError(f"{where}: pattern is allowed only in [[promo]] and [[line]] entries")
         pattern = compile_pattern(item["pattern"], where)
-    if not phrases and pattern is None:
+    fields: dict[str, Any] = {}
+    if kind == "selector":
+        if phrases:
+            raise PackError(f"{where}: a selector entry takes css, not phrases")
+        fields.update(_selector_fields(item, where))
+    elif not phrases and pattern is None:
         raise PackError(f"{where}: needs phrases or a pattern")
     match = _strings(item.get("match", []), where + " match")
     no_match = _strings(item.get("no_match", []), where + " no_match")
     if not match or not no_match:
         raise PackError(f"{where}: needs at least one match and one no_match example")
-    fields: dict[str, Any] = {}
     if "at" in item or kind in _AT:
         at = item.get("at", _AT.get(kind, ("start",))[0])
         if at not in _AT.get(kind, ()):
@@ -341,6 +352,24 @@ def _entry(item: Any, kind: str, name: str, i: int,
         raise PackError(f"{where}: message must be text")
     return Entry(pack=name, kind=kind, id=entry_id, phrases=phrases, pattern=pattern,
                  match=match, no_match=no_match, message=message, **fields)
+
+
+def _selector_fields(item: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """``css`` and ``scope`` of a ``[[selector]]`` entry: CSS selectors of containers that the
+    HTML front end removes (its examples are HTML snippets, run by the HTML tests)."""
+    css = _strings(item.get("css", []), where + " css")
+    if not css:
+        raise PackError(f"{where}: needs css (a list of CSS selectors)")
+    for selector in css:
+        try:
+            soupsieve.compile(selector)
+        except soupsieve.SelectorSyntaxError as exc:
+            raise PackError(f"{where}: invalid CSS selector {selector!r}: "
+                            f"{str(exc).splitlines()[0]}") from None
+    scope = item.get("scope", "anywhere")
+    if scope not in SELECTOR_SCOPES:
+        raise PackError(f"{where}: scope must be one of {', '.join(SELECTOR_SCOPES)}")
+    return {"css": css, "scope": scope}
 
 
 def _expand(values: Iterable[str], vocab: Mapping[str, Sequence[str]], where: str,

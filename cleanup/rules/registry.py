@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from cleanup.rules.base import Rule
 from cleanup.rules.branding import BrandInProseRule, BrandOnlyLineRule, HeadlineSuffixRule
 from cleanup.rules.guard import OverCleaningGuard
+from cleanup.rules.html_container import ContainerRule
 from cleanup.rules.navigation import (
     CopyrightLineRule,
     MoreLinkRule,
@@ -31,7 +32,8 @@ def all_rules() -> list[Rule]:
         PromoLineRule(), PromoSentenceRule(), PromoInsideRule(), OverCleaningGuard(),
     ]
     validation: list[Rule] = [TrailingLeadsRule(), BrandInProseRule()]
-    return [*REPAIR_RULES, *removals, *validation]
+    html: list[Rule] = [ContainerRule()]  # documents the code; cleanup.html applies it
+    return [*REPAIR_RULES, *removals, *validation, *html]
 
 
 def select_rules(rules: Iterable[Rule], select: Sequence[str] = (),
