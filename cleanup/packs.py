@@ -35,7 +35,7 @@ ENTRY_KINDS: dict[str, tuple[str, ...]] = {
 _COMMON_KEYS = ("id", "phrases", "pattern", "match", "no_match", "message", "comment")
 _AT = {"promo": ("start", "anywhere"), "related": ("line", "start"),
        "line": ("line", "start", "anywhere")}
-LINE_CODES = ("B102", "B103", "B104", "N102", "N103", "N104")
+LINE_CODES = ("B102", "B103", "B104", "N102", "N103", "N104", "N106")
 SELECTOR_SCOPES = ("anywhere", "outside-article")
 
 

@@ -188,3 +188,16 @@ class SiteBoilerplateRule(LineEntryRule):
     why = "Fixed site lines repeat under every article and are not part of any of them."
     example = "** جميع المقالات المنشورة تمثل رأي كتابها فقط.\n→ (line removed)"
     summary_noun = "site boilerplate line"
+
+
+class CommentWidgetRule(LineEntryRule):
+    """N106: comment-section residue."""
+
+    code = "N106"
+    name = "comment-widget"
+    family = "navigation"
+    summary = "Remove comment-section residue ('comments powered by Disqus', 'أضف تعليقك')."
+    what = "Removes a short line that belongs to the page's comment form or comment widget."
+    why = "Comment widgets are page furniture; their prompts are not part of the article."
+    example = "You must login to comment.\n→ (line removed)"
+    summary_noun = "comment widget"

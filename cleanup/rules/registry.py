@@ -9,6 +9,7 @@ from cleanup.rules.branding import BrandInProseRule, BrandOnlyLineRule, Headline
 from cleanup.rules.guard import OverCleaningGuard
 from cleanup.rules.html_container import ContainerRule
 from cleanup.rules.navigation import (
+    CommentWidgetRule,
     CopyrightLineRule,
     MoreLinkRule,
     PagerRule,
@@ -27,7 +28,8 @@ def all_rules() -> list[Rule]:
     """A fresh list of every rule: repairs, removals, then validation."""
     removals: list[Rule] = [
         RelatedBlockRule(), SeeAlsoRule(), SeparatorLineRule(), ShareWidgetRule(),
-        WireEndMarkerRule(), MoreLinkRule(), PagerRule(), CopyrightLineRule(),
+        WireEndMarkerRule(), MoreLinkRule(), PagerRule(), CommentWidgetRule(),
+        CopyrightLineRule(),
         SourceCreditRule(), SiteBoilerplateRule(), BrandOnlyLineRule(), HeadlineSuffixRule(),
         PromoLineRule(), PromoSentenceRule(), PromoInsideRule(), OverCleaningGuard(),
     ]
