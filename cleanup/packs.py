@@ -112,6 +112,11 @@ class ActivePacks:
         return tuple(e for e in self.entries if e.pattern is not None)
 
     @cached_property
+    def line_pattern_codes(self) -> frozenset[str]:
+        """Codes of the ``[[line]]`` entries that use a pattern (most codes have none)."""
+        return frozenset(e.code for e in self.patterns if e.kind == "line")
+
+    @cached_property
     def brand_names(self) -> tuple[Tokens, ...]:
         """Folded tokens of the site's brand names and domains (empty without a site)."""
         if self.site is None:

@@ -70,8 +70,10 @@ class PhraseIndex(Generic[T]):
 
     def find(self, toks: Sequence[str]) -> list[Hit[T]]:
         """Every phrase occurrence in ``toks`` (overlapping ones included)."""
-        out: list[Hit[T]] = []
         by_first = self._by_first
+        if by_first.keys().isdisjoint(toks):  # most lines: no phrase can start here
+            return []
+        out: list[Hit[T]] = []
         for i, tok in enumerate(toks):
             if tok in by_first:
                 out.extend(self.at(toks, i))

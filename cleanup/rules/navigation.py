@@ -94,7 +94,7 @@ class LineEntryRule(WholeLineRule):
 
 def _pattern_codes(ctx: Context) -> frozenset[str]:
     """Codes of the [[line]] entries that use a pattern (most codes have none)."""
-    return frozenset(e.code for e in ctx.packs.patterns if e.kind == "line")
+    return ctx.packs.line_pattern_codes
 
 
 def _line_entry(ls: LineScan, code: str) -> Entry | None:
