@@ -40,6 +40,8 @@ from cleanup.report import (
 from cleanup.rules.registry import all_rules, find_rule
 
 FAIL_ON = ("remove", "error", "warning", "info")
+DEFAULT_MAX_SIZE = 10 << 20
+DEFAULT_TIMEOUT = 10.0
 DEBUG_ENV = "CLEANUP_DEBUG"
 
 
@@ -61,21 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="text for people (default) or JSON Lines with findings")
     common.add_argument("--diff", action="store_true",
                         help="show a unified diff of each changed field")
-    common.add_argument("--select", action="append", metavar="CODES",
-                        help="only these rule codes, prefixes or names (comma-separated)")
-    common.add_argument("--ignore", action="append", metavar="CODES",
-                        help="skip these rule codes, prefixes or names (comma-separated)")
-    common.add_argument("--site", metavar="NAME", help="the site pack to use for every article")
-    common.add_argument("--lang", metavar="LANG", help="the articles' language (e.g. ar, en)")
-    common.add_argument("--rules", action="append", metavar="DIR",
-                        help="a folder of extra rule packs (repeatable)")
-    common.add_argument("--guard-share", type=float, metavar="SHARE",
-                        help="largest share of the body removals may take (default 0.5)")
     common.add_argument("--input-format", choices=FORMATS,
                         help="read every input in this format (default: by extension)")
-    where = common.add_mutually_exclusive_group()
-    where.add_argument("--config", metavar="FILE", help="read settings from this file")
-    where.add_argument("--no-config", action="store_true", help="read no config file")
+    _add_rule_options(common)
 
     fix = sub.add_parser("fix", parents=[common], help="clean articles and write them out",
                          description="Clean articles: the result goes to standard output, "
@@ -94,6 +84,37 @@ def build_parser() -> argparse.ArgumentParser:
                             "error, warning or info")
     check.set_defaults(run=_check)
 
+    batch = sub.add_parser(
+        "batch", help="clean JSON Lines archives and folders at scale",
+        description="Clean many articles: streamed, in worker processes, input order kept, "
+                    "every record in the output or the rejects file, resumable.")
+    batch.add_argument("paths", nargs="+", metavar="INPUT",
+                       help=".jsonl, .jsonl.gz or .jsonl.zst files, or folders of .json, "
+                            ".txt and .html files")
+    batch.add_argument("-o", "--output", required=True, metavar="FILE",
+                       help="the cleaned records (JSON Lines, input order)")
+    batch.add_argument("--rejects", metavar="FILE",
+                       help="records that could not be cleaned, with the reason "
+                            "(default: OUTPUT with .rejects.jsonl)")
+    batch.add_argument("--findings", metavar="FILE", help="also write one line per finding")
+    batch.add_argument("--report", metavar="FILE", help="write the summary as JSON")
+    batch.add_argument("--workers", type=int, metavar="N",
+                       help="worker processes (default: the number of CPUs)")
+    batch.add_argument("--resume", action="store_true",
+                       help="continue an interrupted run of the same command")
+    batch.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress bar and no summary table")
+    batch.add_argument("--max-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
+                       help="reject records larger than this (bytes, or 512K, 10M; "
+                            "default 10M)")
+    batch.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                       help="reject a record whose cleaning takes longer (default 10; "
+                            "0: no limit)")
+    batch.add_argument("--checkpoint-every", type=float, default=2.0, metavar="SECONDS",
+                       help="how often progress is made durable for --resume (default 2)")
+    _add_rule_options(batch)
+    batch.set_defaults(run=_batch)
+
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "markdown"), default="text",
                        help="an aligned table (default) or a Markdown table")
@@ -103,6 +124,37 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", metavar="CODE", help="a rule code or name, such as P102")
     explain.set_defaults(run=_explain)
     return parser
+
+
+def _add_rule_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose how to clean (shared by fix, check and batch)."""
+    parser.add_argument("--select", action="append", metavar="CODES",
+                        help="only these rule codes, prefixes or names (comma-separated)")
+    parser.add_argument("--ignore", action="append", metavar="CODES",
+                        help="skip these rule codes, prefixes or names (comma-separated)")
+    parser.add_argument("--site", metavar="NAME", help="the site pack to use for every article")
+    parser.add_argument("--lang", metavar="LANG", help="the articles' language (e.g. ar, en)")
+    parser.add_argument("--rules", action="append", metavar="DIR",
+                        help="a folder of extra rule packs (repeatable)")
+    parser.add_argument("--guard-share", type=float, metavar="SHARE",
+                        help="largest share of the body removals may take (default 0.5)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--config", metavar="FILE", help="read settings from this file")
+    where.add_argument("--no-config", action="store_true", help="read no config file")
+
+
+def _size(text: str) -> int:
+    """``10M``, ``512K``, ``2G`` or a number of bytes."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    value = text.strip().upper().removesuffix("B")
+    scale = units.get(value[-1:], 1)
+    try:
+        size = int(float(value[:-1] if scale > 1 else value) * scale)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (use bytes, 512K, 10M)") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError(f"the size must be positive, not {text!r}")
+    return size
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,6 +181,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check_usage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.command == "batch":
+        if args.workers is not None and args.workers < 1:
+            parser.error("--workers must be at least 1")
+        if args.timeout < 0:
+            parser.error("--timeout must be 0 (no limit) or more")
+        if args.checkpoint_every <= 0:
+            parser.error("--checkpoint-every must be more than 0")
+        return
     if args.command not in ("fix", "check"):
         return
     if args.paths.count(STDIN) > 1:
@@ -239,6 +299,36 @@ def fails(finding: Finding, level: str) -> bool:
     if level == "error":
         return finding.severity == "error"
     return finding.action in ("remove", "replace") or finding.severity == "error"
+
+
+def _cpus() -> int:
+    """CPUs this process may run on (all of them where that cannot be asked)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from cleanup.batch import BatchOptions, Limits, run_batch
+    from cleanup.batch.summary import render
+
+    def path(value: str | None) -> Path | None:
+        return Path(value) if value is not None else None
+
+    options = BatchOptions(
+        output=Path(args.output), rejects=path(args.rejects), findings=path(args.findings),
+        report=path(args.report), workers=args.workers or _cpus(),
+        resume=args.resume, progress=not args.quiet and sys.stderr.isatty(),
+        limits=Limits(args.max_size, args.timeout or None), lang=args.lang,
+        checkpoint_seconds=args.checkpoint_every)
+    try:
+        result = run_batch(args.paths, _config(args), options)
+    except KeyboardInterrupt:
+        _emit(sys.stderr, "cleanup: interrupted: run the same command with --resume to "
+                          "continue\n")
+        return 130
+    if not args.quiet:
+        _emit(sys.stderr, render(result))
+    return 0
 
 
 def _rules(args: argparse.Namespace) -> int:
