@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from cleanup import __version__
+from cleanup import __version__, html_cli
 from cleanup.api import Cleaner, Config, UnknownSiteError
 from cleanup.config_file import ConfigError, find_config, load_config, make_config, parse_selectors
 from cleanup.formats import (
@@ -247,7 +247,61 @@ def _load(args: argparse.Namespace) -> list[tuple[Source, list[Result]]]:
     return done
 
 
+def _html_paths(args: argparse.Namespace) -> list[str] | None:
+    """The inputs when they are HTML files (all or none of them may be)."""
+    html = [p for p in args.paths if html_cli.is_html(p)]
+    if not html:
+        return None
+    if len(html) != len(args.paths):
+        raise UsageError("HTML files cannot be mixed with other inputs in one command")
+    if args.diff:
+        raise UsageError("--diff is not available for HTML files")
+    return html
+
+
+def _fix_html(args: argparse.Namespace, paths: list[str]) -> int:
+    done = html_cli.clean_html_files(paths, Cleaner(_config(args)), args.lang)
+    if args.format == "json":
+        _emit(sys.stdout, html_cli.json_lines(done))
+    if args.in_place:
+        for item in done:
+            if item.result.changed:
+                write_atomic(item.path, item.result.html)
+    elif args.format == "text":
+        text = "".join(d.result.html for d in done)
+        if args.output:
+            _write(args.output, text)
+        else:
+            _emit(sys.stdout, text)
+    elif args.output:
+        _write(args.output, html_cli.json_lines(done))
+    if args.format == "text":
+        located = html_cli.findings(done)
+        lines = [finding_line(where, f) + html_cli.element(f) for where, f in located]
+        lines.append(fix_summary(len(done), sum(d.result.changed for d in done),
+                                 [f for _, f in located]))
+        _emit(sys.stderr, "".join(line + "\n" for line in lines))
+    return 0
+
+
+def _check_html(args: argparse.Namespace, paths: list[str]) -> int:
+    done = html_cli.clean_html_files(paths, Cleaner(_config(args)), args.lang)
+    located = html_cli.findings(done)
+    found = [f for _, f in located]
+    failing = sum(fails(f, args.fail_on) for f in found)
+    if args.format == "json":
+        _emit(sys.stdout, html_cli.json_lines(done))
+    else:
+        lines = [finding_line(where, f) + html_cli.element(f) for where, f in located]
+        lines.append(check_summary(len(done), found, failing, args.fail_on))
+        _emit(sys.stdout, "".join(line + "\n" for line in lines))
+    return 1 if failing else 0
+
+
 def _fix(args: argparse.Namespace) -> int:
+    html = _html_paths(args)
+    if html is not None:
+        return _fix_html(args, html)
     done = _load(args)
     payload = _json_lines(done) if args.format == "json" else ""
     if args.diff:
@@ -273,6 +327,9 @@ def _fix(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    html = _html_paths(args)
+    if html is not None:
+        return _check_html(args, html)
     done = _load(args)
     findings = [f for _, rs in done for r in rs for f in r.findings]
     failing = sum(fails(f, args.fail_on) for f in findings)
