@@ -22,6 +22,7 @@ from cleanup.rules.navigation import (
 from cleanup.rules.promo import PromoInsideRule, PromoLineRule, PromoSentenceRule
 from cleanup.rules.related import RelatedBlockRule, SeeAlsoRule, TrailingLeadsRule
 from cleanup.rules.repair import REPAIR_RULES
+from cleanup.rules.validate import VALIDATION_RULES
 
 
 def all_rules() -> list[Rule]:
@@ -33,19 +34,28 @@ def all_rules() -> list[Rule]:
         SourceCreditRule(), SiteBoilerplateRule(), BrandOnlyLineRule(), HeadlineSuffixRule(),
         PromoLineRule(), PromoSentenceRule(), PromoInsideRule(), OverCleaningGuard(),
     ]
-    validation: list[Rule] = [TrailingLeadsRule(), BrandInProseRule()]
+    validation: list[Rule] = [TrailingLeadsRule(), BrandInProseRule(), *VALIDATION_RULES]
     html: list[Rule] = [ContainerRule()]  # documents the code; cleanup.html applies it
     return [*REPAIR_RULES, *removals, *validation, *html]
+
+
+OPT_IN = ("V",)
+"""Families that run only when ``select`` names them (``--select V`` or ``V104``): the
+validation checks, until the rest of the suite is ready for them to run by default."""
 
 
 def select_rules(rules: Iterable[Rule], select: Sequence[str] = (),
                  ignore: Sequence[str] = ()) -> list[Rule]:
     """Rules whose code starts with a selected prefix and with no ignored prefix.
 
-    An empty ``select`` selects every rule, like ruff's ``--select``/``--ignore``.
+    An empty ``select`` selects every rule except the opt-in families, like ruff's
+    ``--select``/``--ignore``; an opt-in family runs when a selector names it.
     """
     def wanted(code: str) -> bool:
-        chosen = not select or any(code.startswith(p) for p in select)
+        if code.startswith(OPT_IN):
+            chosen = any(code.startswith(p) and p.startswith(OPT_IN) for p in select)
+        else:
+            chosen = not select or any(code.startswith(p) for p in select)
         return chosen and not any(code.startswith(p) for p in ignore)
 
     return [rule for rule in rules if wanted(rule.code)]

@@ -1,0 +1,366 @@
+"""Validation rules (family V) on the development corpus: thresholds, firing rates, speed.
+
+    python bench/bench_validate.py common     # derive COMMON_STEMS (writes common.py)
+    python bench/bench_validate.py headline   # headline support: own vs swapped headline
+    python bench/bench_validate.py summary    # summary support: own vs other body
+    python bench/bench_validate.py offtopic   # paragraphs injected from another article
+    python bench/bench_validate.py rates      # how often each check fires + review sample
+    python bench/bench_validate.py speed      # time added to cleaning, full corpus
+
+Reads ../shared/corpus (the tests never do). The common-stem list is derived from the
+28,025 articles of the full corpus that are NOT in the 3,500-article development sample,
+and every threshold is measured on the sample, so the list is never tuned on what it is
+scored on. Pairs and injections are drawn with fixed seeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import random
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from cleanup import Cleaner, Config
+from cleanup.model import Article, Finding
+from cleanup.rules.base import Context
+from cleanup.rules.validate import VALIDATION_RULES
+from cleanup.rules.validate.analysis import ArticleView
+from cleanup.rules.validate.terms import support, terms_of
+from cleanup.rules.validate.topic import topic_scores
+
+HERE = Path(__file__).resolve().parent
+CORPUS_DIR = HERE.parent.parent / "shared" / "corpus"
+SAMPLE = CORPUS_DIR / "ar-antcorpus-multisource-3500.jsonl.gz"
+FULL = CORPUS_DIR / "ar-antcorpus-multisource-full.jsonl.gz"
+COMMON_PY = HERE.parent / "cleanup" / "rules" / "validate" / "common.py"
+OUT = HERE / "out"
+FIELDS = ("title", "summary", "body")
+
+
+def articles(path: Path = SAMPLE) -> Iterator[dict[str, Any]]:
+    """Corpus articles in file order."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+def as_input(article: dict[str, Any]) -> dict[str, str]:
+    """What the bench passes to clean: the three text fields and the site name."""
+    data = {k: article.get(k) or "" for k in FIELDS}
+    data["site"] = article["site"]
+    return data
+
+
+def validating(options: dict[str, Any] | None = None) -> Cleaner:
+    """The full cleaner with the validation rules (added when the registry lacks them)."""
+    cleaner = Cleaner(Config(options=options or {}))
+    if not any(rule.code.startswith("V") for rule in cleaner.rules):
+        cleaner.rules = [*cleaner.rules, *VALIDATION_RULES]
+    return cleaner
+
+
+def without_validation() -> Cleaner:
+    """The same cleaner without family V."""
+    cleaner = validating()
+    cleaner.rules = [r for r in cleaner.rules if not r.code.startswith("V")]
+    return cleaner
+
+
+class Corpus:
+    """The sample, cleaned once without validation (the text validation sees)."""
+
+    def __init__(self) -> None:
+        self.raw = list(articles())
+        base = without_validation()
+        self.ctx_packs = base.ruleset.active(None)
+        self.clean: list[Article] = [base.clean(as_input(a)).article for a in self.raw]
+        self.by_site: dict[str, list[int]] = collections.defaultdict(list)
+        for i, a in enumerate(self.raw):
+            self.by_site[a["site"]].append(i)
+
+    def view(self, headline: str, summary: str, body: str) -> ArticleView:
+        """The validation analysis of an article made of these fields."""
+        article = Article(headline=headline, summary=summary, body=body)
+        return ArticleView(Context(packs=self.ctx_packs, article=article, lang="ar"))
+
+    def other(self, i: int, rng: random.Random) -> int:
+        """Another article of the same site."""
+        pool = self.by_site[self.raw[i]["site"]]
+        while True:
+            j = rng.choice(pool)
+            if j != i:
+                return j
+
+
+# --- common stems -------------------------------------------------------------------------
+
+
+def cmd_common(args: argparse.Namespace) -> None:
+    """Document frequency of stems over the full corpus minus the sample; write the top N."""
+    held = {a["id"] for a in articles()}
+    df: collections.Counter[str] = collections.Counter()
+    n = 0
+    for a in articles(FULL):
+        if a["id"] in held:
+            continue
+        n += 1
+        df.update(terms_of("\n".join(a.get(k) or "" for k in FIELDS)))
+    top = [t for t, _ in df.most_common(args.top)]
+    lines = []
+    line = "   "
+    for term in sorted(top):
+        item = f" {term!r},"
+        if len(line) + len(item) > 95:
+            lines.append(line)
+            line = "   "
+        line += item
+    lines.append(line)
+    COMMON_PY.write_text(
+        '"""Very common stems of Arabic news: weighed less when scoring support.\n\n'
+        f"Generated by `python bench/bench_validate.py common --top {args.top}`: the "
+        f"{args.top} stems\nwith the highest document frequency in the {n:,} articles of "
+        "the full development\ncorpus outside the 3,500-article sample (on which thresholds "
+        'are measured).\n"""\n\nfrom __future__ import annotations\n\n'
+        "COMMON_STEMS: frozenset[str] = frozenset({\n" + "\n".join(lines) + "\n})\n",
+        encoding="utf-8")
+    print(f"{len(top)} stems from {n} articles written to {COMMON_PY}")
+
+
+# --- headline support ---------------------------------------------------------------------
+
+
+def curve(own: list[float], swapped: list[float], thresholds: list[float],
+          what: str = "headline") -> None:
+    """Print false flags on true pairs and recall on swapped pairs per threshold."""
+    print(f"| threshold | false flags (own {what}) | recall (swapped {what}) |")
+    print("|---|---|---|")
+    for th in thresholds:
+        ff = sum(s < th for s in own) / len(own)
+        rec = sum(s < th for s in swapped) / len(swapped)
+        print(f"| {th:.2f} | {ff:.2%} | {rec:.2%} |")
+
+
+def cmd_headline(args: argparse.Namespace) -> None:
+    """Pair every headline with its own article and with another of the same site."""
+    corpus = Corpus()
+    rng = random.Random(args.seed)
+    own: list[float] = []
+    swapped: list[float] = []
+    pairs: list[tuple[int, int]] = []
+    skipped = 0
+    for i, a in enumerate(corpus.clean):
+        j = corpus.other(i, rng)
+        b = corpus.clean[j]
+        mine = corpus.view(a.headline, a.summary, a.body)
+        theirs = corpus.view(a.headline, b.summary, b.body)
+        if not mine.headline_terms or not mine.paragraphs or not theirs.paragraphs:
+            skipped += 1
+            continue
+        own.append(mine.headline_support()[0])
+        swapped.append(theirs.headline_support()[0])
+        pairs.append((i, j))
+    print(f"{len(own)} pairs (seed {args.seed}; {skipped} skipped: no headline terms or "
+          f"no body)\n")
+    curve(own, swapped, [0.1, 0.15, 0.2, 0.25, 0.28, 0.3, 0.31, 0.32, 0.33, 0.34, 0.35, 0.4, 0.5])
+    # The same decision through the whole pipeline: clean the swapped articles for real.
+    cleaner = validating()
+    flagged_own = flagged_swapped = 0
+    levels: collections.Counter[str] = collections.Counter()
+    for i, j in pairs:
+        for which, k in (("own", i), ("swapped", j)):
+            data = as_input(corpus.raw[k])
+            data["title"] = corpus.raw[i]["title"]
+            found = [f for f in cleaner.clean(data).findings
+                     if f.code == "V104" and f.severity != "info"]
+            if found:
+                levels[f"{which} {found[0].severity}"] += 1
+                if which == "own":
+                    flagged_own += 1
+                else:
+                    flagged_swapped += 1
+    print(f"\nthrough clean() with the defaults: false flags {flagged_own / len(pairs):.2%} "
+          f"({flagged_own}/{len(pairs)}), recall {flagged_swapped / len(pairs):.2%} "
+          f"({flagged_swapped}/{len(pairs)}); by severity: {dict(sorted(levels.items()))}")
+
+
+# --- summary support ----------------------------------------------------------------------
+
+
+def cmd_summary(args: argparse.Namespace) -> None:
+    """Score every summary sentence against its own body and another body of the site."""
+    corpus = Corpus()
+    rng = random.Random(args.seed)
+    own: list[float] = []
+    other: list[float] = []
+    own_paraphrased: list[float] = []
+    for i, a in enumerate(corpus.clean):
+        b = corpus.clean[corpus.other(i, rng)]
+        mine = corpus.view(a.headline, a.summary, a.body)
+        theirs = corpus.view(a.headline, a.summary, b.body)
+        if not mine.paragraphs or not theirs.paragraphs:
+            continue
+        copied = mine.body_words.issuperset(mine.summary_words)
+        for s_own, s_other in zip(mine.summary_sentences, theirs.summary_sentences,
+                                  strict=True):
+            if len(s_own.terms) < args.min_terms:
+                continue
+            score = 1.0 if copied else support(sorted(s_own.terms), (mine.body_starts,))[0]
+            own.append(score)
+            if not copied:
+                own_paraphrased.append(score)
+            other.append(support(sorted(s_other.terms), (theirs.body_starts,))[0])
+    print(f"{len(own)} summary sentences of {args.min_terms}+ terms "
+          f"({len(own_paraphrased)} from summaries whose words are not all in the body)\n")
+    curve(own, other, [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5], "body")
+    print("\nfalse flags among summaries whose words are not all in the body:")
+    for th in (0.2, 0.25, 0.3, 0.35, 0.4):
+        print(f"  {th:.2f}: {sum(s < th for s in own_paraphrased) / len(own_paraphrased):.2%}")
+
+
+# --- off-topic paragraphs -----------------------------------------------------------------
+
+
+def cmd_offtopic(args: argparse.Namespace) -> None:
+    """Inject a paragraph of another article (another site) and see which scores flag it."""
+    corpus = Corpus()
+    rng = random.Random(args.seed)
+    # A cross-site item is another story's lead: by default the first paragraph of another
+    # article is injected (--any-paragraph: any paragraph of 15+ words).
+    donors = [(i, line) for i, a in enumerate(corpus.clean)
+              for n, line in enumerate(x for x in a.body.split("\n") if x.strip())
+              if len(line.split()) >= 15 and (n == 0 or args.any_paragraph)]
+    injected: list[float] = []
+    real: list[float] = []
+    real_articles: list[float] = []
+    for i, a in enumerate(corpus.clean):
+        body = [line for line in a.body.split("\n") if line.strip()]
+        if len(body) < 3:
+            continue
+        v = corpus.view(a.headline, a.summary, a.body)
+        scores = [s for s in topic_scores(v, args.min_terms) if s is not None]
+        real.extend(scores)
+        real_articles.append(min(scores, default=1.0))
+        while True:
+            j, line = rng.choice(donors)
+            if corpus.raw[j]["site"] != corpus.raw[i]["site"] or args.same_site:
+                break
+        at = rng.randrange(len(body) + 1)
+        mixed = "\n".join([*body[:at], line, *body[at:]])
+        score = topic_scores(corpus.view(a.headline, a.summary, mixed), args.min_terms)[at]
+        injected.append(1.0 if score is None else score)  # too short to judge: not flagged
+    kind = "any paragraph" if args.any_paragraph else "the lead"
+    print(f"{len(real_articles)} articles of 3+ paragraphs, {len(real)} scored paragraphs; "
+          f"{kind} (15+ words) of an article from {'the same' if args.same_site else 'another'}"
+          f" site injected into each\n")
+    print("| threshold | recall (injected) | false flags (paragraphs) | articles with a false "
+          "flag |")
+    print("|---|---|---|---|")
+    for th in (0.05, 0.08, 0.1, 0.12, 0.15, 0.2):
+        print(f"| {th:.2f} | {sum(s < th for s in injected) / len(injected):.2%} "
+              f"| {sum(s < th for s in real) / len(real):.2%} "
+              f"| {sum(s < th for s in real_articles) / len(real_articles):.2%} |")
+
+
+# --- firing rates ---------------------------------------------------------------------------
+
+
+def describe(article: dict[str, Any], finding: Finding) -> str:
+    """A review entry: the finding and enough of the article to judge it."""
+    text = finding.text if len(finding.text) < 320 else (
+        f"{finding.text[:150]} … {finding.text[-150:]}")
+    return (f"### {finding.code} {finding.name} [{finding.severity}] — {article['id']}\n\n"
+            f"- message: {finding.message}\n- text: «{text}»\n"
+            f"- headline: {article['title']}\n- summary: {(article['summary'] or '')[:300]}\n"
+            f"- body start: {article['body'][:300]}\n"
+            f"- body end: {article['body'][-200:]}\n")
+
+
+def cmd_rates(args: argparse.Namespace) -> None:
+    """Fraction of articles each check fires on, by severity, and a sample to read."""
+    cleaner = validating()
+    corpus = list(articles())
+    per_code: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    found: dict[str, list[tuple[dict[str, Any], Finding]]] = collections.defaultdict(list)
+    for article in corpus:
+        findings = [f for f in cleaner.clean(as_input(article)).findings if f.code[0] == "V"]
+        for code in {f.code for f in findings}:
+            per_code[code]["articles"] += 1
+        for f in findings:
+            per_code[f.code][f.severity] += 1
+            found[f.code].append((article, f))
+    names = {r.code: r.name for r in VALIDATION_RULES}
+    print(f"{len(corpus)} articles\n")
+    print("| rule | articles flagged | share | error | warning | info |")
+    print("|---|---|---|---|---|---|")
+    for rule in VALIDATION_RULES:
+        c = per_code.get(rule.code, collections.Counter())
+        print(f"| {rule.code} {names[rule.code]} | {c['articles']} "
+              f"| {c['articles'] / len(corpus):.1%} | {c['error']} | {c['warning']} "
+              f"| {c['info']} |")
+    rng = random.Random(args.seed)
+    OUT.mkdir(exist_ok=True)
+    parts = []
+    for rule in VALIDATION_RULES:
+        cases = [(a, f) for a, f in found.get(rule.code, []) if f.severity != "info"
+                 or rule.code in args.info]
+        for article, finding in rng.sample(cases, min(args.per_rule, len(cases))):
+            parts.append(describe(article, finding))
+    path = OUT / "validate-sample.md"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    print(f"\nreview sample: {path} ({len(parts)} findings)")
+
+
+# --- speed ----------------------------------------------------------------------------------
+
+
+def cmd_speed(args: argparse.Namespace) -> None:
+    """CPU time of cleaning with and without validation, article by article, alternating."""
+    corpus = []
+    for article in articles(FULL):
+        corpus.append(as_input(article))
+        if args.limit and len(corpus) >= args.limit:
+            break
+    base, full = without_validation(), validating()
+    clock: Callable[[], float] = time.process_time
+    spent = {"base": 0.0, "full": 0.0}
+    for i, article in enumerate(corpus):
+        order = (("base", base), ("full", full)) if i % 2 else (("full", full), ("base", base))
+        for name, cleaner in order:
+            start = clock()
+            cleaner.clean(article)
+            spent[name] += clock() - start
+    ratio = spent["full"] / spent["base"]
+    print(f"{len(corpus)} articles: cleaning {spent['base']:.1f} s CPU, with validation "
+          f"{spent['full']:.1f} s: ratio {ratio:.3f} (+{ratio - 1:.1%})")
+
+
+def main() -> None:
+    """Run one of the measurements."""
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("common")
+    p.add_argument("--top", type=int, default=300)
+    for name in ("headline", "summary", "offtopic"):
+        p = sub.add_parser(name)
+        p.add_argument("--seed", type=int, default=7)
+        p.add_argument("--min-terms", type=int, default=12 if name == "offtopic" else 4)
+        p.add_argument("--same-site", action="store_true")
+        p.add_argument("--any-paragraph", action="store_true")
+    p = sub.add_parser("rates")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--per-rule", type=int, default=12)
+    p.add_argument("--info", nargs="*", default=["V104", "V111"])
+    p = sub.add_parser("speed")
+    p.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    {"common": cmd_common, "headline": cmd_headline, "summary": cmd_summary,
+     "offtopic": cmd_offtopic, "rates": cmd_rates, "speed": cmd_speed}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()

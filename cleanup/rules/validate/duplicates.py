@@ -1,0 +1,143 @@
+"""Duplicate checks: the summary or headline repeated in the body, repeated paragraphs.
+
+Texts are compared as their sequences of folded words, so white space, punctuation,
+diacritics and letter variants do not hide a repeat. The two fixes never empty the body
+and never fire twice: a line is only removed when no other body line repeats the same
+words, so after the removal nothing is left to match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cleanup.rules.base import Context, FieldText, Proposal, Rule
+from cleanup.rules.validate.analysis import Piece, view
+from cleanup.rules.validate.settings import number, severity, switch
+
+
+def _others(paragraphs: list[Piece], piece: Piece,
+            words: tuple[str, ...]) -> tuple[bool, bool]:
+    """(another paragraph with other words exists, another paragraph repeats ``words``)."""
+    other_text = repeat = False
+    for p in paragraphs:
+        if p is piece:
+            continue
+        if p.words == words:
+            repeat = True
+        else:
+            other_text = True
+    return other_text, repeat
+
+
+class HeadlineRepeatRule(Rule):
+    """V107: the headline repeated as the first line of the body."""
+
+    code = "V107"
+    name = "headline-repeated-in-body"
+    family = "validation"
+    summary = "Remove the headline when it is repeated as the body's first line."
+    what = ("Removes the first body line when its words are the headline's (folded; white "
+            "space and punctuation ignored). When the body has no other line, or repeats "
+            "the headline further down too, the line is only flagged.")
+    why = "Extractors often take the page's title element into the body; it is not prose."
+    example = "headline: تحالف الصين\nbody: تحالف الصين\\nتعهدت الصين …\n→ first line removed"
+    action = "remove"
+    severity = "info"
+    stage = "validate"
+    fields = ("body",)
+
+    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
+        v = view(ctx)
+        if not v.paragraphs or text.text != v.body or not v.headline_words:
+            return
+        first = v.paragraphs[0]
+        if first.words != v.headline_words:
+            return
+        other_text, repeat = _others(v.paragraphs, first, v.headline_words)
+        level = severity(ctx, self.code, self.name, self.severity)
+        if other_text and not repeat:
+            yield Proposal(text.name, first.start, first.end, "remove",
+                           "the headline repeated as the first line of the body",
+                           severity=level, whole_lines=True)
+        else:
+            reason = "the body repeats it again" if repeat else "the body has no other line"
+            yield Proposal(text.name, first.start, first.end, "flag",
+                           f"the headline repeated as the first line of the body "
+                           f"(not removed: {reason})", severity=level)
+
+
+class SummaryRepeatRule(Rule):
+    """V108: the summary repeated word for word as the body's first paragraph."""
+
+    code = "V108"
+    name = "summary-repeats-lead"
+    family = "validation"
+    summary = "Note a body whose first paragraph is the summary word for word."
+    what = ("Reports, at info level, a first body paragraph (after a repeated headline) "
+            "identical to the summary. With the option `drop_repeated_lead` (default off) "
+            "the paragraph is removed, unless it is the body's only text or occurs twice.")
+    why = ("Many sites print the summary as the article's lead (43% of the development "
+           "corpus word for word, 20% more as a cut-off copy of its start), so this is "
+           "normal and only noted; a publisher that shows summary and body together can "
+           "drop the repeat.")
+    example = "summary: تعهدت الصين …\nbody: تعهدت الصين …\\nوأجرى … → noted (info)"
+    action = "flag"
+    severity = "info"
+    stage = "validate"
+    fields = ("body",)
+
+    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
+        v = view(ctx)
+        lead = v.lead
+        if lead is None or text.text != v.body:
+            return
+        if not v.summary_words or lead.words != v.summary_words:
+            return
+        level = severity(ctx, self.code, self.name, self.severity)
+        if switch(ctx, "drop_repeated_lead", False):
+            rest = [p for p in v.paragraphs if p.words != v.headline_words]
+            other_text, repeat = _others(rest, lead, v.summary_words)
+            if other_text and not repeat:
+                yield Proposal(text.name, lead.start, lead.end, "remove",
+                               "the first body paragraph repeats the summary word for word",
+                               severity=level, whole_lines=True)
+                return
+        yield Proposal(text.name, lead.start, lead.end, "flag",
+                       "the first body paragraph repeats the summary word for word",
+                       severity=level)
+
+
+class DuplicateParagraphRule(Rule):
+    """V109: a body paragraph that repeats an earlier one."""
+
+    code = "V109"
+    name = "duplicate-paragraph"
+    family = "validation"
+    summary = "Flag a body paragraph that repeats an earlier paragraph."
+    what = ("Flags every later copy of a body paragraph of at least "
+            "`duplicate_min_words` words (default 6), compared word by word (folded; white "
+            "space and punctuation ignored). Nothing is removed.")
+    why = ("Repeated paragraphs come from pages that print a block twice (mobile and "
+           "desktop layouts) or from careless merges; which copy to keep is an editor's call.")
+    example = "body: أ …\\nب …\\nأ … → third line flagged (repeats line 1)"
+    action = "flag"
+    stage = "validate"
+    fields = ("body",)
+
+    def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
+        v = view(ctx)
+        if text.text != v.body:
+            return
+        min_words = number(ctx, "duplicate_min_words", 6)
+        sizes = [len(p.words) for p in v.paragraphs if len(p.words) >= min_words]
+        if len(set(sizes)) == len(sizes):
+            return  # copies have as many words as their original: none here
+        first_seen: dict[tuple[str, ...], int] = {}
+        for index, piece in enumerate(v.paragraphs):
+            if len(piece.words) < min_words:
+                continue
+            earlier = first_seen.setdefault(piece.words, index)
+            if earlier != index:
+                yield Proposal(text.name, piece.start, piece.end, "flag",
+                               f"paragraph {index + 1} repeats paragraph {earlier + 1}",
+                               severity=severity(ctx, self.code, self.name, self.severity))

@@ -1,0 +1,208 @@
+"""Content terms for validation: folded, lightly stemmed words, fast enough for bulk use.
+
+Arabic light stemming strips one proclitic cluster (و ف ب ك ل, ال and combinations such
+as وال بال لل وب) and then one common suffix (ها هم ان ات ون ين ية ة ي and the alef of
+tanween); English strips one ending (ies es s ing ed ly e y). A stem keeps at least
+three letters (two after ال). Stems are matching keys only: output text never changes.
+
+Speed matters (validation runs on every article): the distinct words of a field are
+joined by spaces and stripped of prefixes in one regex pass, and of suffixes in one pass
+over the reversed string, rather than with a Python call per word. Words of three
+letters or more (two digits or more) are looked at; a stem left shorter is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+
+from cleanup.fold import _TABLE
+from cleanup.rules.validate.common import COMMON_STEMS
+
+# fold() as replace() calls for the five most frequent letters plus one regex pass for
+# the rest: the same key as fold() (a test checks it) in a fraction of the time.
+_MAP: dict[str, str] = {chr(code): value or "" for code, value in _TABLE.items()}
+_COMMON_LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه"), ("ى", "ي"))
+_RARE = re.compile(
+    "[" + "".join(re.escape(c) for c in sorted(_MAP) if c not in "أإآةى") + "]"
+)
+
+_TOKEN = re.compile(r"\w+")
+# Prefix and suffix patterns run over words joined by single spaces, so they anchor on a
+# literal space rather than on a word boundary tried at every position.
+# The clusters, longest first: [وف]?[بكل]?ال and [وف]?لل leave two letters or more,
+# [وف][بكل] and one of و ف ب ك ل leave three, and one or two of them may precede digits.
+# The pattern is factored by first letter so that most words fail at their first letter.
+_PREFIX = re.compile(
+    r" (?:[وف](?:[بك]?ال(?=\w\w)|لا?ل(?=\w\w)|[بكل](?=\w\w\w)|(?=\w\w\w)"
+    r"|[بكل]?(?=\d))|[بك](?:ال(?=\w\w)|(?=\w\w\w)|(?=\d))|ل(?:ا?ل(?=\w\w)|(?=\w\w\w)|(?=\d))"
+    r"|ال(?=\w\w))"
+)
+# Suffixes reversed (ها هم ان ون ين ات ية ة ي ا; ies es s ing ed ly e y), matched after a
+# space in the reversed string, longer ones first; three letters must remain.
+_SUFFIX_REVERSED = re.compile(
+    r" (?:اه?|مه|ن[اوي]|تا|هي?|ي|s(?:ei?|(?!s))|gni|de|yl?|e)(?=\w\w\w)"
+)
+
+PROCLITICS = "وفبكل"
+"""One-letter Arabic proclitics; a stem may differ from another by one of them."""
+
+COMMON_WEIGHT = 0.35
+"""Weight of a very common news stem (COMMON_STEMS) in support scores; others weigh 1."""
+
+
+def _rare(match: re.Match[str]) -> str:
+    return _MAP[match.group()]
+
+
+def fold_fast(text: str) -> str:
+    """The same key as :func:`cleanup.fold.fold`, computed faster."""
+    for src, dst in _COMMON_LETTERS:
+        text = text.replace(src, dst)
+    return _RARE.sub(_rare, text).lower()
+
+
+def stem_words(words: Sequence[str]) -> list[str]:
+    """Stems of folded words (``\\w+`` tokens), in the same order."""
+    return _stem_joined(" " + " ".join(words)).split()
+
+
+def _stem_joined(joined: str) -> str:
+    """Stem every word of a string of words each preceded by one space."""
+    joined = _PREFIX.sub(" ", joined)
+    return _SUFFIX_REVERSED.sub(" ", " " + joined[::-1])[::-1]
+
+
+def stem_map(words: AbstractSet[str]) -> dict[str, str]:
+    """Distinct folded words mapped to their stems; function words map to "_" (in STOP).
+
+    Words of one or two letters keep their own stem: callers that want content terms
+    only leave them out (they are not stemmed, so they stay that short).
+    """
+    out = dict.fromkeys(words & STOP_WORDS, "_")
+    listed = list(words - STOP_WORDS)
+    out.update(zip(listed, _stem_joined(" " + " ".join(listed)).split(), strict=True))
+    return out
+
+
+def stem(word: str) -> str:
+    """The stem of one word (any case, folded or not)."""
+    found = stem_words(_TOKEN.findall(fold_fast(word)))
+    return found[0] if found else ""
+
+
+def tokens(key: str) -> list[str]:
+    """Every word token of a folded text, in order."""
+    return _TOKEN.findall(key)
+
+
+_STOP_WORDS = """
+في من الى إلى على علي عن مع ان أن إن انه أنه إنه انها أنها إنها لا لم لن ما ماذا هل قد كما
+كان كانت يكون تكون كانوا يكن هذا هذه ذلك تلك هؤلاء هنا هناك الذي التي الذين اللذين اللتين
+اللواتي اللاتي بعد قبل خلال بين منذ حتى حيث عند عندما بينما لكن لكنه ولكن غير او أو ام أم
+اي أي كل بعض جميع أيضا ايضا فقط نحو حول ضد دون عبر تحت فوق وسط امام أمام لدى لدي مثل
+لديه لديها لديهم لدينا آل هو هي هم هما نحن انا أنا انت أنت له لها لهم به بها بهم فيه فيها
+فيهم منه منها منهم عليه عليها عليهم اليه إليه اليها إليها الا إلا إذا اذا إذ اذ ثم بل كي
+لكي لأن لان لما مما بما عما فيما وفي ومن وعلى وعن ومع وان وأن وإن وقد وكان وكانت وهو وهي
+وهم ولا ولم وهذا وهذه وذلك والتي والذي وقال وقالت قال قالت يقول تقول أضاف اضاف وأضاف واضاف
+أضافت وأضافت أكد وأكد اكد وأوضح وفقا وفق بحسب حسب بشأن بشان بسبب إطار اطار ضمن عدة عدد
+أكثر اكثر أقل اقل كثير يمكن تم يتم اليوم أمس امس غدا الآن الان العام عام عاما الماضي
+الماضية المقبل الحالي الجاري يوم الشهر السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة
+صباح مساء فيديو بالفيديو بالصور صور شاهد عاجل ريبورتاج تقرير انفوغرافيك مباشر تعرف
+كيف لماذا متى أين هكذا إليكم اليكم حصري حصريا
+the and but for from with are was were been being its this that these those she they
+you his her their our your not will would can could has have had does did said says say
+also after before over into about than then there which who whom what when where while how
+all any some more most other new one two out video watch photos breaking across against
+among around because between during under until upon within without near since through
+toward towards via off per each both either many much such very just only even still yet
+may might must should shall get got make made take took
+"""
+STOP_WORDS: frozenset[str] = frozenset(fold_fast(w) for w in _STOP_WORDS.split())
+"""Folded function words, reporting verbs, date words and headline labels."""
+STOP: frozenset[str] = frozenset(stem(w) for w in STOP_WORDS) | {"", "_"}
+"""Their stems (and "_", the stem :func:`stem_map` gives them): never content terms."""
+
+
+def terms_of(text: str) -> frozenset[str]:
+    """Content terms of raw text."""
+    stems = frozenset(stem_map(set(tokens(fold_fast(text)))).values()) - STOP
+    return frozenset(s for s in stems if len(s) > 2)
+
+
+def weighted(terms: AbstractSet[str]) -> float:
+    """The summed weight of a set of terms: common news stems count COMMON_WEIGHT."""
+    return len(terms) - (1.0 - COMMON_WEIGHT) * len(COMMON_STEMS.intersection(terms))
+
+
+def variants(term: str) -> tuple[str, ...]:
+    """Stems the same word may take: with one Arabic proclitic letter more or less, for a
+    verb the other tense ("يعلن" in a headline, "اعلن" in the body), and the verb of a
+    few noun patterns ("مقتل", "قتيل": "قتل"; "افتتاح": "افتتح")."""
+    if not "\u0600" <= term[0] <= "\u06ff":
+        return (term,)
+    out = [term, *(c + term for c in PROCLITICS)]
+    if len(term) >= 4:
+        if term[0] in PROCLITICS:
+            out.append(term[1:])
+        if term[0] in "يتن":  # and the future: سيعلن
+            out += [term[1:], "ا" + term[1:], "س" + term]
+        elif term[0] == "ا":
+            out += ["ي" + term[1:], "ت" + term[1:]]
+        elif term[0] == "م":  # a noun of place or verbal noun: مقتل, قتل
+            out.append(term[1:])
+        if len(term) == 4 and term[2] == "ي":  # قتيل, قتل
+            out.append(term[:2] + term[3])
+        if len(term) >= 5 and term[-2] == "ا":  # افتتاح, افتتح; ارتفاع, ارتفع
+            out.append(term[:-2] + term[-1])
+    return tuple(out)
+
+
+class WordStarts:
+    """The words of a text without their proclitic clusters, for one question: does a
+    word start with this stem (its suffix, if any, following)?
+
+    That is the stem test made cheap: only the prefix pass runs, over the distinct words,
+    and a lookup is one substring search.
+    """
+
+    __slots__ = ("_text",)
+
+    def __init__(self, words: Iterable[str], text: str | None = None) -> None:
+        self._text = text if text is not None else _PREFIX.sub(" ", " " + " ".join(words))
+
+    def __add__(self, other: WordStarts) -> WordStarts:
+        """The words of both."""
+        return WordStarts((), self._text + other._text)
+
+    def __contains__(self, stem: object) -> bool:
+        return isinstance(stem, str) and " " + stem in self._text
+
+    def starts(self, stem: str) -> bool:
+        """Whether a word starts with ``stem``."""
+        return " " + stem in self._text
+
+    def count(self, stem: str) -> int:
+        """How many of the words start with ``stem``."""
+        return self._text.count(" " + stem)
+
+
+def found(term: str, pools: Sequence[WordStarts]) -> bool:
+    """True when one of the pools holds the term or a variant of it."""
+    return any(pool.starts(v) for v in variants(term) for pool in pools)
+
+
+def support(terms: Iterable[str], pools: Sequence[WordStarts]) -> tuple[float, list[str]]:
+    """Weighted share of ``terms`` found in the pools (1.0 for no terms) and the misses,
+    in the order given."""
+    given = list(terms)
+    return score(given, [t for t in given if not found(t, pools)])
+
+
+def score(terms: list[str], missing: list[str]) -> tuple[float, list[str]]:
+    """The weighted share of ``terms`` not in ``missing`` (1.0 for no terms), and them."""
+    total = weighted(set(terms))
+    if not total:
+        return 1.0, missing
+    return 1.0 - weighted(set(missing)) / total, missing

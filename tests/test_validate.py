@@ -1,0 +1,202 @@
+"""Validation rules (family V): the seed, folding and stemming, options, idempotence."""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup import Cleaner, Config
+from cleanup.fold import fold
+from cleanup.rules.validate import VALIDATION_RULES
+from cleanup.rules.validate.common import COMMON_STEMS
+from cleanup.rules.validate.settings import OptionError
+from cleanup.rules.validate.terms import STOP, fold_fast, stem, terms_of
+from tests.helpers import seed_article
+
+
+def validating(options: Mapping[str, Any] | None = None) -> Cleaner:
+    """The default cleaner with the validation rules (added if the registry lacks them)."""
+    cleaner = Cleaner(Config(options=dict(options or {})))
+    if not any(rule.code.startswith("V") for rule in cleaner.rules):
+        cleaner.rules = [*cleaner.rules, *VALIDATION_RULES]
+    return cleaner
+
+
+BRIDGE = {
+    "headline": "افتتاح جسر جديد فوق نهر النيل",
+    "summary": "افتتحت الحكومة المصرية جسرا جديدا فوق نهر النيل في القاهرة.",
+    "body": ("افتتحت الحكومة المصرية جسرا جديدا فوق نهر النيل في القاهرة.\n"
+             "وقال وزير النقل إن الجسر سيخفف الزحام في وسط العاصمة."),
+}
+SWAPPED = {**BRIDGE, "headline": "ريال مدريد يفوز على برشلونة بثلاثية في الكلاسيكو"}
+
+
+def codes(result: Any, code: str) -> list[Any]:
+    return [f for f in result.findings if f.code == code]
+
+
+# --- the seed --------------------------------------------------------------------------
+
+
+def test_seed_headline_alliance_is_named() -> None:
+    result = validating().clean(seed_article())
+    found = codes(result, "V104")
+    assert len(found) == 1
+    assert found[0].field == "headline"
+    assert found[0].severity in ("info", "warning", "error")
+    assert "«تحالف»" in found[0].message
+    assert found[0].text == seed_article()["headline"]
+
+
+def test_seed_has_no_other_validation_finding() -> None:
+    result = validating().clean(seed_article())
+    assert {f.code for f in result.findings if f.code.startswith("V")} == {"V104"}
+
+
+# --- folding and stemming --------------------------------------------------------------
+
+_CHARS = st.sampled_from(
+    "ابتثجحخدذرسشصضطظعغفقكلمنهوي" "أإآٱىةؤئء" "ًٌٍَُِّْـ" "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
+    "ﻻﺍﺑﻚ" "یکۀ" "ABCabcİ" " \u00a0\u200b\u200f\n.,،؛؟!" "0123456789"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_CHARS, max_size=60))
+def test_fold_fast_is_fold(text: str) -> None:
+    assert fold_fast(text) == fold(text)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("الصين", "صين"), ("الصينية", "صين"), ("والصين", "صين"), ("بالصين", "صين"),
+    ("كوريا", "وري"), ("وكوريا", "وري"), ("لمواجهة", "مواجه"), ("مواجهات", "مواجه"),
+    ("الأمريكية", "امريك"), ("أمريكا", "امريك"), ("للحكومة", "حكوم"), ("رسوماً", "رسوم"),
+    ("بـ4", "4"), ("تحالف", "تحالف"), ("studies", "stud"), ("study", "stud"),
+    ("talking", "talk"), ("approves", "approv"), ("approved", "approv"), ("presses", "press"),
+])
+def test_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_terms_leave_function_words_out() -> None:
+    assert terms_of("قال إن الحكومة في القاهرة من أجل ذلك") == {"حكوم", "قاهر", "اجل"}
+    assert terms_of("He said that the plan was for the city") == {"plan", "cit"}
+
+
+def test_common_stems_are_content_stems() -> None:
+    assert len(COMMON_STEMS) == 300
+    assert not COMMON_STEMS & STOP
+    assert all(len(s) > 2 for s in COMMON_STEMS)
+
+
+# --- the rules' documentation ----------------------------------------------------------
+
+
+def test_rules_are_documented_and_numbered() -> None:
+    rule_codes = [rule.code for rule in VALIDATION_RULES]
+    assert rule_codes == [f"V{101 + i}" for i in range(len(rule_codes))]
+    for rule in VALIDATION_RULES:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.name), rule.name
+        assert rule.family == "validation" and rule.stage == "validate"
+        assert rule.summary and rule.what and rule.why and rule.example
+        assert rule.action == ("remove" if rule.code == "V107" else "flag"), rule.code
+
+
+def test_over_cleaning_surfaces_as_the_guard_error() -> None:
+    missing = next(rule for rule in VALIDATION_RULES if rule.code == "V101")
+    assert "E001" in missing.what
+    body = "عنوان خبر آخر تماما\nتابعونا على تويتر وفيسبوك وإنستغرام\n--------------------"
+    result = validating().clean({"headline": "عنوان", "summary": "", "body": body})
+    assert [f.severity for f in codes(result, "E001")] == ["error"]
+
+
+# --- options ---------------------------------------------------------------------------
+
+
+def test_headline_threshold_is_an_option() -> None:
+    assert codes(validating().clean(SWAPPED), "V104")
+    assert not codes(validating({"headline_support_threshold": 0}).clean(SWAPPED), "V104")
+
+
+def test_error_level_is_an_option() -> None:
+    default = codes(validating().clean(SWAPPED), "V104")
+    assert [f.severity for f in default] == ["error"]
+    lenient = codes(validating({"headline_support_error": 0}).clean(SWAPPED), "V104")
+    assert [f.severity for f in lenient] == ["warning"]
+
+
+def test_missing_term_naming_is_an_option() -> None:
+    seed = seed_article()
+    assert not codes(validating({"headline_missing": "off"}).clean(seed), "V104")
+    second = {**BRIDGE, "headline": "الجسر الجديد يخفف الزحام في القاهرة بالمجان"}
+    assert not codes(validating().clean(second), "V104")
+    named = codes(validating({"headline_missing": "any"}).clean(second), "V104")
+    assert len(named) == 1 and "«بالمجان»" in named[0].message
+
+
+def test_severity_override_by_code_or_name() -> None:
+    result = validating({"severity": {"V104": "info"}}).clean(SWAPPED)
+    assert [f.severity for f in codes(result, "V104")] == ["info"]
+    result = validating({"severity": {"summary-repeats-lead": "warning"}}).clean(BRIDGE)
+    assert [f.severity for f in codes(result, "V108")] == ["warning"]
+
+
+@pytest.mark.parametrize("options", [
+    {"headline_support_threshold": "high"}, {"headline_support_threshold": True},
+    {"drop_repeated_lead": "yes"}, {"severity": {"V104": "fatal"}}, {"severity": "error"},
+    {"headline_missing": "all"},
+])
+def test_bad_options_are_errors(options: dict[str, Any]) -> None:
+    with pytest.raises(OptionError):
+        validating(options).clean({**SWAPPED, "headline": "U.S. and China agree. Talks go on."})
+
+
+# --- fixes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("options", [{}, {"drop_repeated_lead": True}])
+def test_fixes_are_idempotent(options: dict[str, Any]) -> None:
+    article = {**BRIDGE, "body": f"{BRIDGE['headline']}\n{BRIDGE['body']}"}
+    cleaner = validating(options)
+    once = cleaner.clean(article)
+    assert [f.code for f in once.findings if f.action == "remove"] == (
+        ["V107", "V108"] if options else ["V107"])
+    twice = cleaner.clean(once.article)
+    assert twice.article == once.article
+    assert not [f for f in twice.findings if f.action != "flag"]
+
+
+def test_dropping_the_lead_never_empties_the_body() -> None:
+    article = {**BRIDGE, "body": BRIDGE["summary"]}
+    result = validating({"drop_repeated_lead": True}).clean(article)
+    assert result.article.body == BRIDGE["summary"]
+    assert [f.action for f in codes(result, "V108")] == ["flag"]
+
+
+def test_validation_leaves_no_reference_cycles() -> None:
+    article = {**BRIDGE, "headline": "مقتل 12 شخصا في حادث على جسر النيل"}  # numbers too
+
+    def cycles(cleaner: Cleaner) -> int:
+        gc.collect()
+        gc.disable()
+        try:
+            for _ in range(5):
+                cleaner.clean(article)
+        finally:
+            found = gc.collect()
+            gc.enable()
+        return found
+
+    assert cycles(validating()) <= cycles(Cleaner())
+
+
+def test_validation_changes_nothing_else() -> None:
+    result = validating().clean(SWAPPED)
+    assert not result.changed
+    assert all(f.action == "flag" for f in result.findings)
