@@ -261,20 +261,18 @@ def _html_paths(args: argparse.Namespace) -> list[str] | None:
 
 def _fix_html(args: argparse.Namespace, paths: list[str]) -> int:
     done = html_cli.clean_html_files(paths, Cleaner(_config(args)), args.lang)
-    if args.format == "json":
-        _emit(sys.stdout, html_cli.json_lines(done))
+    payload = html_cli.json_lines(done) if args.format == "json" else ""
     if args.in_place:
         for item in done:
             if item.result.changed:
                 write_atomic(item.path, item.result.html)
-    elif args.format == "text":
-        text = "".join(d.result.html for d in done)
+        _emit(sys.stdout, payload)
+    else:
+        text = payload or "".join(d.result.html for d in done)
         if args.output:
             _write(args.output, text)
         else:
             _emit(sys.stdout, text)
-    elif args.output:
-        _write(args.output, html_cli.json_lines(done))
     if args.format == "text":
         located = html_cli.findings(done)
         lines = [finding_line(where, f) + html_cli.element(f) for where, f in located]

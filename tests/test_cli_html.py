@@ -63,3 +63,10 @@ def test_bad_html_is_one_line_exit_2(capsys: pytest.CaptureFixture[str], tmp_pat
 def test_html_cannot_mix_with_text_inputs(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fix", str(PAGE), str(FIXTURES / "seed-khabarayn.txt")]) == 2
     assert "cannot be mixed" in capsys.readouterr().err
+
+
+def test_json_to_output_file_only(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["fix", str(PAGE), "--format", "json", "-o", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["headline"] == SEED["headline"]
