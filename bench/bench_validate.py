@@ -286,8 +286,12 @@ def cmd_rates(args: argparse.Namespace) -> None:
     corpus = list(articles())
     per_code: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     found: dict[str, list[tuple[dict[str, Any], Finding]]] = collections.defaultdict(list)
+    totals: collections.Counter[str] = collections.Counter()
     for article in corpus:
         findings = [f for f in cleaner.clean(as_input(article)).findings if f.code[0] == "V"]
+        totals["any"] += bool(findings)
+        totals["non-V108"] += any(f.code != "V108" for f in findings)
+        totals["warning or error"] += any(f.severity != "info" for f in findings)
         for code in {f.code for f in findings}:
             per_code[code]["articles"] += 1
         for f in findings:
@@ -302,6 +306,8 @@ def cmd_rates(args: argparse.Namespace) -> None:
         print(f"| {rule.code} {names[rule.code]} | {c['articles']} "
               f"| {c['articles'] / len(corpus):.1%} | {c['error']} | {c['warning']} "
               f"| {c['info']} |")
+    print("\narticles with " + ", ".join(
+        f"{what} finding: {n / len(corpus):.1%}" for what, n in totals.items()))
     rng = random.Random(args.seed)
     OUT.mkdir(exist_ok=True)
     parts = []

@@ -16,7 +16,15 @@ from cleanup.fold import fold
 from cleanup.rules.validate import VALIDATION_RULES
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import OptionError
-from cleanup.rules.validate.terms import STOP, fold_fast, stem, terms_of
+from cleanup.rules.validate.terms import (
+    STOP,
+    KeyStarts,
+    WordStarts,
+    fold_fast,
+    stem,
+    terms_of,
+    tokens,
+)
 from tests.helpers import seed_article
 
 
@@ -71,6 +79,24 @@ _CHARS = st.sampled_from(
 @given(st.text(_CHARS, max_size=60))
 def test_fold_fast_is_fold(text: str) -> None:
     assert fold_fast(text) == fold(text)
+
+
+# Words made of proclitic clusters and a few letters, so that clusters and stems collide.
+_CLUSTER = st.sampled_from(["", "و", "ف", "ب", "ك", "ل", "ال", "لل", "وب", "وال", "بال",
+                            "فلل", "وبال", "فلال", "1"])
+_LETTERS = st.text(st.sampled_from("والبكفمني1a"), min_size=1, max_size=4)
+_WORD = st.builds(str.__add__, _CLUSTER, _LETTERS)
+_TEXT = st.lists(st.tuples(_WORD, st.sampled_from([" ", "، ", ".\n", "-"])), max_size=8)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_TEXT, _LETTERS)
+def test_key_lookup_answers_as_word_lookup(parts: list[tuple[str, str]], stem_: str) -> None:
+    key = fold_fast("".join(w + sep for w, sep in parts))
+    words = WordStarts(frozenset(tokens(key)))
+    assert KeyStarts(key).starts(stem_) == words.starts(stem_)
+    forms = [stem_, "و" + stem_, stem_[1:] or stem_, "ب" + stem_[::-1]]
+    assert KeyStarts(key).starts_any(forms) == words.starts_any(forms)
 
 
 @pytest.mark.parametrize(("word", "expected"), [

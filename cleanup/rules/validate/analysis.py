@@ -2,23 +2,25 @@
 
 The folded words of each line come from :func:`cleanup.rules.scan.scan`, whose
 per-article cache already holds every line the removal stage saw unchanged, so they are
-not computed again. Headline and summary words are stemmed (few words); the body's
-words are looked up as :class:`WordStarts` (one regex pass), and stemmed in full only
-when the topic check needs it. At the validate stage ``ctx.article`` is the article
-after repairs and removals: offsets here are offsets into the current text.
+not computed again. Headline and summary words are stemmed (few words). The headline's
+stems are searched in the folded body (:class:`KeyStarts`); the body's words are
+stripped of their proclitics (:class:`WordStarts`, one regex pass) only when a check
+makes many lookups (summary sentences, a doubtful paragraph). At the validate stage
+``ctx.article`` is the article after repairs and removals: offsets here are offsets into
+the current text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cached_property
+from collections.abc import Callable, Iterable
 from itertools import compress
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from cleanup.rules.base import Context
 from cleanup.rules.scan import LineScan, Tokenised, scan
 from cleanup.rules.validate.terms import (
     STOP,
+    KeyStarts,
     WordStarts,
     fold_fast,
     found,
@@ -29,6 +31,28 @@ from cleanup.rules.validate.terms import (
 from cleanup.segment import Span, sentences
 
 _KEY = "validate:view"
+_T = TypeVar("_T")
+
+
+class lazy(Generic[_T]):
+    """A property computed on first use and then stored on the instance: what
+    ``functools.cached_property`` does, without its lock (Python 3.11), whose cost shows
+    at this many articles."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> lazy[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object, owner: type | None = None) -> lazy[_T] | _T:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 Words = tuple[str, ...]
 
@@ -104,6 +128,7 @@ class ArticleView:
         self.paragraphs: list[Piece] = []
         """The non-blank lines of the body."""
         seen: set[str] = set()
+        keys: list[str] = []
         cache = ctx.cache
         pos = 0
         for line in article.body.split("\n"):
@@ -112,42 +137,33 @@ class ArticleView:
                 if not isinstance(found, LineScan):
                     found = scan(Span(pos, pos + len(line), line), ctx)
                 words = found.tokens.words
+                keys.append(found.tokens.folded.key)
                 self.paragraphs.append(Piece(pos, pos + len(line), line, words))
                 seen.update(words)
             pos += len(line) + 1
         self.body_words: set[str] = seen
         """The distinct folded words of the body (not to be changed)."""
+        self.body_key = KeyStarts("\n".join(keys))
+        """The folded body, for a few stem lookups (see :class:`KeyStarts`)."""
         self.memo: dict[str, object] = {}
         """Scratch space for rule-specific results about this article."""
 
-    @cached_property
-    def repeated_words(self) -> set[str]:
-        """Body words that the headline or more than one paragraph uses (not to be
-        changed)."""
-        seen: set[str] = set()
-        repeated: set[str] = set()
-        for p in self.paragraphs:
-            repeated.update(seen.intersection(p.words))
-            seen.update(p.words)
-        repeated.update(seen.intersection(self.headline_words))
-        return repeated
-
-    @cached_property
+    @lazy
     def body_starts(self) -> WordStarts:
         """The body's words for stem lookups (see :class:`WordStarts`)."""
         return WordStarts(self.body_words)
 
-    @cached_property
+    @lazy
     def summary_starts(self) -> WordStarts:
         """The summary's words for stem lookups."""
         return WordStarts(frozenset(self.summary_words))
 
-    @cached_property
+    @lazy
     def headline_stems(self) -> dict[str, str]:
         """The stem of every word of the headline."""
         return stem_map(frozenset(self.headline_words))
 
-    @cached_property
+    @lazy
     def headline_terms(self) -> list[str]:
         """Content terms of the headline, each once, in headline order."""
         stems = dict.fromkeys(map(self.headline_stems.__getitem__, self.headline_words))
@@ -156,13 +172,18 @@ class ArticleView:
     def headline_support(self) -> tuple[float, list[str]]:
         """How much of the headline summary and body back (weighted), and the misses."""
         terms = self.headline_terms
-        body = self.body_starts
-        absent = [t for t in terms if t not in body]
+        # A headline word written as such in the body backs its stem; the other terms are
+        # searched in the folded body (a few lookups: cheaper than all its words' starts).
+        words = self.body_words
+        stems = self.headline_stems
+        literal = {stems[w] for w in self.headline_words if w in words}
+        body = self.body_key
+        absent = [t for t in terms if t not in literal and not body.starts(t)]
         if not absent:
             return 1.0, []
-        pool = body if self.body_words.issuperset(self.summary_words) else (
-            body + self.summary_starts)
-        return score(terms, [t for t in absent if not found(t, (pool,))])
+        pools = (body,) if words.issuperset(self.summary_words) else (
+            body, self.summary_starts)
+        return score(terms, [t for t in absent if not found(t, pools)])
 
     def headline_word(self, term: str) -> str:
         """The headline's first word (as written) whose stem is ``term``."""
@@ -173,7 +194,7 @@ class ArticleView:
                     return line[start:end]
         return term
 
-    @cached_property
+    @lazy
     def summary_sentences(self) -> list[Sentence]:
         """Sentences of the summary with their content terms."""
         out: list[Sentence] = []
@@ -184,7 +205,7 @@ class ArticleView:
                 out.append(Sentence(s.start, s.end, s.text, long_terms(terms) - STOP))
         return out
 
-    @cached_property
+    @lazy
     def lead(self) -> Piece | None:
         """The first body paragraph that is not the headline repeated."""
         for piece in self.paragraphs:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from itertools import chain
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.validate.analysis import ArticleView, long_terms, view
+from cleanup.rules.validate.analysis import ArticleView, Piece, long_terms, view
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import number, severity
 from cleanup.rules.validate.support import floor2
@@ -37,6 +39,31 @@ def _distinctive(stem: str) -> bool:
     return stem not in _PLAIN and len(stem) > 2
 
 
+def _ties(words: AbstractSet[str]) -> bool:
+    """Whether one of these shared words has a distinctive stem (not a common news stem)."""
+    return not _PLAIN.issuperset(stem_map(words).values())
+
+
+def _shared(own: frozenset[str], headline: frozenset[str],
+            others: Iterable[Piece]) -> set[str] | None:
+    """The words of a paragraph (``own``) that the headline or another paragraph also
+    uses, or None when they tie it to the article: a distinctive one, or too many to be
+    from another story. ``others`` come nearest first (the paragraphs after, then those
+    before); the first of them alone decides most paragraphs.
+    """
+    common = set(own & headline)
+    known: frozenset[str] = frozenset()
+    for n, q in enumerate(others):
+        common.update(own.intersection(q.words))
+        if len(common) >= _PLENTY or (n == 0 and _ties(common)):
+            return None
+        if n == 0:
+            known = frozenset(common)  # none of them distinctive
+    if len(common) >= _PLENTY or _ties(common - known):
+        return None
+    return common
+
+
 def topic_scores(v: ArticleView, min_terms: float) -> list[float | None]:
     """How much each body paragraph shares with the headline and the other paragraphs.
 
@@ -49,29 +76,15 @@ def topic_scores(v: ArticleView, min_terms: float) -> list[float | None]:
     paragraphs = v.paragraphs
     headline = frozenset(v.headline_terms)
     headline_words = frozenset(v.headline_words)
-    stems: dict[str, str] = {}  # of the repeated words, found when first needed
     out: list[float | None] = []
     for i, p in enumerate(paragraphs):
         if len(p.words) < min_terms or _continues(p.words[0]):
             out.append(None)
             continue
         own = frozenset(p.words) - STOP_WORDS
-        # Words shared with the neighbours and the headline are a subset of those shared
-        # with all the others: enough of them settles it without the whole body.
-        near = headline_words.union(paragraphs[i + 1].words if i + 1 < len(paragraphs) else (),
-                                    paragraphs[i - 1].words if i else ())
-        if len(own.intersection(near)) >= _PLENTY:
-            out.append(1.0)
-            continue
-        # The words this paragraph shares with the headline and the other paragraphs.
-        common = own & v.repeated_words
-        if len(common) >= _PLENTY:  # too many shared words to be from another story
-            out.append(1.0)
-            continue
-        if not stems:
-            stems = stem_map(v.repeated_words - STOP_WORDS)
-        # One distinctive word shared ties the paragraph to the article.
-        if not all(map(_PLAIN.__contains__, map(stems.__getitem__, common))):
+        common = _shared(own, headline_words, chain(
+            paragraphs[i + 1:], paragraphs[i - 1::-1] if i else ()))
+        if common is None:
             out.append(1.0)
             continue
         terms = long_terms(stem_map(own).values()) - STOP
