@@ -80,7 +80,7 @@ class HeadlineSuffixRule(Rule):
         if match is None:
             return
         suffix = match.group(1).strip()
-        words = Tokenised.of(Folded.of(suffix)).words
+        words = Tokenised(Folded.of(suffix)).words
         brands = brand_index(ctx)
         if words and _is_brand(words, brands):
             yield Proposal(text.name, match.start(), len(text.text), "remove",

@@ -84,17 +84,12 @@ class LineEntryRule(WholeLineRule):
 
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
         entry = _line_entry(ls, self.code)
-        if entry is None and self.code in _pattern_codes(ctx):
+        if entry is None and self.code in ctx.packs.line_pattern_codes:
             found = pattern_entries(ls.line, ctx.packs.patterns, "line", self.code)
             entry = found[0] if found else None
         if entry is None:
             return None
         return entry.message or f"{self.summary_noun} ({entry.id})", entry.source
-
-
-def _pattern_codes(ctx: Context) -> frozenset[str]:
-    """Codes of the [[line]] entries that use a pattern (most codes have none)."""
-    return ctx.packs.line_pattern_codes
 
 
 def _line_entry(ls: LineScan, code: str) -> Entry | None:

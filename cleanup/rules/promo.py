@@ -64,7 +64,7 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]')
 
 
 def _marked(sentence: Span, candidates: list[Entry], ctx: Context) -> Entry | None:
-    toks = Tokenised.of(sentence.folded)
+    toks = Tokenised(sentence.folded)
     words = toks.words
     quoted = [m.span() for m in _QUOTED.finditer(sentence.text)]
 

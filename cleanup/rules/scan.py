@@ -28,11 +28,6 @@ class Tokenised:
         self.folded = folded
         self.words: tuple[str, ...] = tuple(_TOKEN.findall(folded.key))
 
-    @classmethod
-    def of(cls, folded: Folded) -> Tokenised:
-        """Tokenise a folded key."""
-        return cls(folded)
-
     @cached_property
     def offsets(self) -> tuple[tuple[int, int], ...]:
         """Key span of each token."""
@@ -72,7 +67,7 @@ def scan(line: Span, ctx: Context) -> LineScan:
     key = ("scan", line.text)
     found = ctx.cache.get(key)
     if found is None:
-        toks = Tokenised.of(line.folded)
+        toks = Tokenised(line.folded)
         index = ctx.packs.index
         hits = tuple(index.find(toks.words)) if index else ()
         found = LineScan(line, toks, hits)
