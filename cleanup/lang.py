@@ -34,7 +34,8 @@ def detect_lang(text: str) -> str | None:
     """Return "ar", "fa", "ur", "en" (any Latin-script text) or None when undecided."""
     sample = text[:SAMPLE]
     arabic = _count_script(sample, _NOT_ARABIC_SCRIPT)
-    latin = _count_script(sample, _NOT_LATIN)
+    # Latin letters can outnumber Arabic ones only when Arabic ones are under half.
+    latin = _count_script(sample, _NOT_LATIN) if arabic * 2 <= len(sample) else 0
     if arabic == 0 and latin == 0:
         return None
     if latin > arabic:

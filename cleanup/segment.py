@@ -28,7 +28,7 @@ class Span:
         """The folded key of this piece, for matching."""
         return Folded.of(self.text)
 
-    @property
+    @cached_property
     def blank(self) -> bool:
         """True when the piece is empty or white space only."""
         return not self.text.strip()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cleanup import clean
-from cleanup.fold import Folded, fold
+from cleanup.fold import _TABLE, Folded, fold
 
 
 def test_folding_unifies_arabic_spellings() -> None:
@@ -34,3 +37,11 @@ def test_output_keeps_legitimate_diacritics() -> None:
     assert result.article.body.startswith("وقال الوزير إن البلدين سيعملان معًا")
     assert "عدلاً" in result.article.body
     assert "تابعونا" not in result.article.body
+
+
+_FOLDED_CHARS = "".join(chr(c) for c in sorted(_TABLE)) + "abcABC ابتجخ\n\tİ"
+
+
+@given(st.text(alphabet=st.sampled_from(_FOLDED_CHARS), max_size=40))
+def test_fast_fold_equals_the_table(text: str) -> None:
+    assert fold(text) == text.translate(_TABLE).lower()

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from cleanup.model import Article
 from cleanup.rules.base import Context
+from cleanup.rules.registry import all_rules
+from cleanup.rules.repair.common import PLAIN_CHARS, RepairRule, unusual_chars
 from cleanup.rules.repair.ftfy_fix import FTFY_CONFIG, MAY_BE_BAD, FtfyMojibakeRule
 from cleanup.rules.repair.mojibake import ArabicMojibakeRule
 from tests.repair_helpers import repair
@@ -104,3 +106,30 @@ def test_ftfy_is_skipped_only_where_it_cannot_change_anything(text: str) -> None
     if not MAY_BE_BAD.search(text):
         assert not is_bad(text)
         assert ftfy.fix_and_explain(text, FTFY_CONFIG).text == text
+
+
+
+_GATED = [rule for rule in all_rules() if isinstance(rule, RepairRule) and rule.trigger]
+# Characters outside the plain set that the corpus has (tashkeel is plain, these are not).
+_UNUSUAL_SAMPLE = "\u0640\u00a0\u200f\u202c\u200b\u200c\u00adیکھ۱۲ﺎﻟ\x07\r\x85\u2028&©é•\t"
+
+
+def test_triggers_are_unusual_characters() -> None:
+    assert {rule.code for rule in _GATED} >= {"T103", "T104", "T106", "T107", "T111"}
+    for rule in _GATED:
+        assert rule.trigger is not None
+        assert not any(rule.trigger.search(c) for c in PLAIN_CHARS), rule.code
+    assert unusual_chars("a\u200bb\u0640\u200b" + PLAIN_CHARS, _context("")) == "\u0640\u200b"
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(PLAIN_CHARS + _UNUSUAL_SAMPLE), max_size=60),
+       st.sampled_from(["ar", "fa", "en", None]))
+def test_a_rule_skipped_for_want_of_its_trigger_finds_nothing(text: str,
+                                                             lang: str | None) -> None:
+    """The gate is exact: a rule skipped on a text would have found nothing in it."""
+    ctx = _context(text, lang)  # type: ignore[arg-type]
+    for rule in _GATED:
+        assert rule.trigger is not None
+        if not rule.trigger.search(text):
+            assert list(rule.find(text, ctx)) == [], rule.code

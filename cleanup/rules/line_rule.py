@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.scan import LineScan, scan
+from cleanup.rules.scan import LineScan, line_scans
 
 BLOCK_FIELDS = ("summary", "body")
 """Fields made of lines: line rules never touch the headline."""
@@ -24,10 +24,8 @@ class WholeLineRule(Rule):
         raise NotImplementedError
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        for line in text.lines:
-            if line.blank:
-                continue
-            verdict = self.judge(scan(line, ctx), ctx)
+        for line, ls in line_scans(text, ctx):
+            verdict = self.judge(ls, ctx)
             if verdict is not None:
                 message, source = verdict
                 yield Proposal(text.name, line.start, line.end, "remove", message,

@@ -33,9 +33,11 @@ class SeparatorLineRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         for line in text.lines:
             marks = line.text.strip()
-            if len(marks.replace(" ", "")) >= 3 and _SEPARATOR_LINE.fullmatch(marks):
+            if _SEPARATOR_LINE.fullmatch(marks) and len(marks.replace(" ", "")) >= 3:
                 yield Proposal(text.name, line.start, line.end, "remove", "separator line",
                                whole_lines=True)
+                continue
+            if marks[-1:] not in ("-", "_", "="):  # where a trailing rule must end
                 continue
             tail = _TRAILING_RULE.search(line.text)
             if tail is not None:

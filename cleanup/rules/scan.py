@@ -9,7 +9,7 @@ from functools import cached_property
 from cleanup.fold import Folded
 from cleanup.packs import Entry
 from cleanup.phrases import Hit, PhraseIndex, Tokens, phrase_tokens
-from cleanup.rules.base import Context
+from cleanup.rules.base import Context, FieldText
 from cleanup.segment import Span, ends_with_terminal, word_count
 
 _TOKEN = re.compile(r"\w+")
@@ -76,20 +76,37 @@ def scan(line: Span, ctx: Context) -> LineScan:
     return found
 
 
+def line_scans(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan], ...]:
+    """Each non-blank line of a field with its scan, shared by the rules of a stage."""
+    key = ("scans", text.text)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = tuple((line, scan(line, ctx)) for line in text.lines
+                                       if not line.blank)
+    assert isinstance(found, tuple)
+    return found
+
+
 def pattern_entries(piece: Span, entries: tuple[Entry, ...], kind: str,
                     code: str = "") -> list[Entry]:
     """Pattern entries of ``kind`` (and ``code``) that match the folded ``piece``."""
     if not entries:
         return []
-    key = piece.folded.key.strip()
     out = []
+    words = -1
     for entry in entries:
         if entry.kind != kind or (code and entry.code != code):
             continue
+        if entry.at != "line":  # the word limit first: it rules out most prose lines
+            if words < 0:
+                words = word_count(piece.text)
+            if words > entry.max_words:
+                continue
+        key = piece.folded.key.strip()
         pattern = entry.pattern
         ok = (pattern.fullmatch(key) if entry.at == "line" else
               pattern.match(key) if entry.at == "start" else pattern.search(key))
-        if ok and (entry.at == "line" or word_count(piece.text) <= entry.max_words):
+        if ok:
             out.append(entry)
     return out
 

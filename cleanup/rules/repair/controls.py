@@ -48,6 +48,7 @@ class ControlCharRule(RepairRule):
     """Remove C0 control characters and terminal escapes; make line breaks plain."""
 
     code = "T104"
+    trigger = _ANY_CONTROL
     name = "control-character"
     summary = "Remove C0 control characters and terminal escapes; make line breaks \\n."
     what = ("Removes the C0 controls U+0000-U+0008, U+000E-U+001F and U+007F, ANSI terminal "
@@ -81,6 +82,7 @@ class C1ControlRule(RepairRule):
     """Turn C1 control characters into the windows-1252 (or -1256) characters they were."""
 
     code = "T105"
+    trigger = _C1
     name = "c1-control"
     summary = "Turn C1 controls (\\x92) into the characters they stood for (’)."
     what = ("A C1 control U+0080-U+009F in text is a byte of windows-1252 read as latin-1: "

@@ -72,6 +72,7 @@ class HtmlEntityRule(RepairRule):
     """Decode HTML entities and character references left in plain text."""
 
     code = "T103"
+    trigger = re.compile("&")
     name = "html-entity"
     summary = "Decode HTML entities left in text (&#8220; → “, &amp; → &)."
     what = ("Decodes named entities that end in a semicolon (&amp; &quot; &nbsp; and all of "

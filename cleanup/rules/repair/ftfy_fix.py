@@ -73,6 +73,7 @@ class FtfyMojibakeRule(RepairRule):
     """Repair mojibake with ftfy, publication-safe, reporting ftfy's explanation."""
 
     code = "T102"
+    trigger = re.compile(f"{MAY_BE_BAD.pattern}|&")
     name = "ftfy-mojibake"
     summary = "Repair mojibake with ftfy (\"CafÃ©\" → \"Café\"), quotes and the rest untouched."
     what = ("Runs ftfy.fix_and_explain on each line that ftfy's badness heuristic flags "

@@ -51,6 +51,7 @@ class ZeroWidthRule(RepairRule):
     """Remove zero-width spaces, BOMs, soft hyphens and stray joiners."""
 
     code = "T107"
+    trigger = _ZERO_WIDTH
     name = "zero-width"
     summary = "Remove zero-width spaces, byte-order marks, soft hyphens and stray joiners."
     what = ("Removes U+200B ZERO WIDTH SPACE, U+FEFF (BOM), U+00AD SOFT HYPHEN, U+2060 "
@@ -82,6 +83,7 @@ class BidiControlRule(RepairRule):
     """Remove bidi controls from plain text (unless the option ``keep_bidi`` is set)."""
 
     code = "T108"
+    trigger = _BIDI
     name = "bidi-control"
     summary = "Remove bidi marks, embeddings, overrides and isolates from plain text."
     what = ("Removes U+200E LRM, U+200F RLM, U+061C ARABIC LETTER MARK, the embeddings and "

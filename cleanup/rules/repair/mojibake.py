@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from cleanup.rules.base import Context
-from cleanup.rules.repair.common import RepairRule, token_at
+from cleanup.rules.repair.common import RepairRule, token_at, unusual_chars
 from cleanup.rules.repair.edits import Edit
 from cleanup.rules.repair.entities import DecodedLine, has_entity
 from cleanup.segment import lines
@@ -36,8 +36,9 @@ _CONT = re.escape(bytes(range(0x80, 0xC0)).decode("cp1256"))
 # Cheap tests that a text may hold each kind of mojibake at all. Arabic letters in UTF-8
 # read as windows-1256 start with ط ظ (ع غ for Persian letters, ï for presentation forms)
 # followed by a continuation byte's character, two letters in a row: "ط§ظ„".
-_UTF8_AS_1256 = re.compile(f"(?:[طظعغ][{_CONT}]){{2}}|ï[{_CONT}]{{2}}")
+_UTF8_AS_1256 = re.compile(f"[طظعغ][{_CONT}][طظعغ][{_CONT}]|ï[{_CONT}][{_CONT}]")
 _SINGLE_BYTE_AS_LATIN = re.compile("[\xc0-\xff]{2}")
+_LATIN_HIGH = re.compile("[\xc0-\xff]")
 _PIECE = re.compile(r"[^\x00-\x7f]+")
 _WHITE = re.compile(r"\s")
 _NOT_WHITE = re.compile(r"[^\x00-\x7f\s]+")
@@ -243,7 +244,11 @@ class ArabicMojibakeRule(RepairRule):
 
     def find(self, text: str, ctx: Context) -> Iterator[Edit]:
         """One edit per stretch of Arabic mojibake."""
-        if not may_hold_arabic_mojibake(text) and not has_entity(text):
+        unusual = unusual_chars(text, ctx)  # "\xc0-\xff" and "&" are never plain
+        may_hold = _UTF8_AS_1256.search(text) is not None or (
+            _LATIN_HIGH.search(unusual) is not None
+            and _SINGLE_BYTE_AS_LATIN.search(text) is not None)
+        if not may_hold and not ("&" in unusual and has_entity(text)):
             return
         for line in lines(text):
             view = DecodedLine(line.text)

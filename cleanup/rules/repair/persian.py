@@ -63,6 +63,7 @@ class PersianLetterRule(RepairRule):
     """In Arabic text, turn Persian yeh, keheh and heh doachashmee into Arabic letters."""
 
     code = "T109"
+    trigger = _LETTERS
     name = "persian-letter"
     summary = "In Arabic text, replace Persian ی, ک and ھ with the Arabic letters."
     what = ("Only when the article's language is Arabic: U+06A9 KEHEH becomes ك, U+06BE HEH "
@@ -92,6 +93,7 @@ class PersianDigitRule(RepairRule):
     """In Arabic text, turn Persian digits into Arabic-Indic digits."""
 
     code = "T110"
+    trigger = _DIGITS
     name = "persian-digit"
     summary = "In Arabic text, replace Persian digits (۴۵۶) with Arabic-Indic digits (٤٥٦)."
     what = ("Only when the article's language is Arabic: the Extended Arabic-Indic digits "

@@ -45,6 +45,7 @@ class PresentationFormRule(RepairRule):
     """Replace Arabic presentation forms with the letters they show."""
 
     code = "T106"
+    trigger = _ANY
     name = "presentation-form"
     summary = "Replace Arabic presentation forms (ﻷ, ﻣ, ﺔ) with the base letters."
     what = ("Maps the Arabic Presentation Forms-A and -B blocks (U+FB50-U+FDFF, "

@@ -16,6 +16,7 @@ from cleanup.rules.repair.common import (
     is_arabic_letter,
     is_arabic_mark,
     token_at,
+    unusual_chars,
 )
 from cleanup.rules.repair.edits import Edit
 from cleanup.rules.repair.mojibake import in_mojibake_word
@@ -23,13 +24,21 @@ from cleanup.rules.repair.mojibake import in_mojibake_word
 ARABIC_SCRIPT_LANGS = frozenset({"ar", "fa", "ur"})
 _ARABIC_PUNCT = "،؛؟"
 _PUNCT = "،؛؟!?:;,."
-_AFTER_SPACE = re.compile(f"(?<=[{SPACES}])[{re.escape(_PUNCT)}]")
+# A space and the punctuation after it (group 1); no look-behind, which is slow in re.
+_AFTER_SPACE = re.compile(f"[{SPACES}]([{re.escape(_PUNCT)}])")
 _GLUED = re.compile(f"[،؛؟!:]+(?=[{ARABIC_LETTERS}])")
 _OPENERS = "([{«“‘"
 _CLOSERS = "\"'»”’)]}"
 _URLISH = re.compile(r"://|www\.|\w@\w", re.IGNORECASE)
 # Where a run of white space needs work: an exotic space, two spaces, a line edge.
 _SUSPECT = re.compile(f"[{EXOTIC_SPACES}]|  |^ | $", re.MULTILINE)
+_EXOTIC = re.compile(f"[{EXOTIC_SPACES}]")
+
+
+def _may_need_spacing(text: str, ctx: Context) -> bool:
+    """False when ``_SUSPECT`` cannot match: the cheap tests first, the regex then."""
+    return ("  " in text or "\n " in text or " \n" in text or text[:1] == " "
+            or text[-1:] == " " or _EXOTIC.search(unusual_chars(text, ctx)) is not None)
 
 
 def _not_prose(text: str, pos: int) -> bool:
@@ -67,7 +76,7 @@ class PunctuationSpacingRule(RepairRule):
 
     def _space_before(self, text: str, latin_too: bool) -> Iterator[Edit]:
         for m in _AFTER_SPACE.finditer(text):
-            start = end = m.start()
+            start = end = m.start(1)
             while start > 0 and text[start - 1] in SPACE_CHARS:
                 start -= 1
             before = text[start - 1] if start else "\n"
@@ -126,6 +135,8 @@ class SpaceRule(RepairRule):
 
     def find(self, text: str, ctx: Context) -> Iterator[Edit]:
         """One edit per run of white space that is not a single plain space inside a line."""
+        if not _may_need_spacing(text, ctx):
+            return
         done = 0
         for m in _SUSPECT.finditer(text):
             if m.start() < done:

@@ -16,6 +16,7 @@ class TatweelRule(RepairRule):
     """Remove kashida stretching inside words; keep the tatweel that separates a prefix."""
 
     code = "T111"
+    trigger = _RUN
     name = "tatweel"
     summary = "Remove tatweel (kashida) between two letters; shorten a run after a prefix."
     what = ("Removes U+0640 ARABIC TATWEEL between two Arabic letters (diacritics in between "
