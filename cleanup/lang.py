@@ -25,15 +25,32 @@ _PERSIAN = re.compile(r"[پچژگ]")
 _ARTICLE = (" ال", " وال", " بال", " فال", " كال", " لل", "\nال", '"ال', "«ال")
 
 
+_RARER_ARABIC = re.compile(r"[\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_RARER_HIGH_BYTES = (0x07, 0x08, 0xFB, 0xFC, 0xFD, 0xFE)
+
+
 def _count_script(sample: str, others: re.Pattern[str]) -> int:
     """Number of characters of ``sample`` that ``others`` (their complement) does not match."""
     return len(others.sub("", sample))
 
 
+def _count_arabic(sample: str) -> int:
+    """Arabic-script characters of ``sample``: ``_count_script(sample, _NOT_ARABIC_SCRIPT)``.
+
+    Counted on the UTF-16 high bytes (0x06 is the main Arabic block), which takes no
+    Python step per character; the rarer blocks are counted with a regex when present.
+    """
+    high = sample.encode("utf-16-be", "surrogatepass")[0::2]
+    count = high.count(0x06)
+    if any(b in high for b in _RARER_HIGH_BYTES):
+        count += len(_RARER_ARABIC.findall(sample))
+    return count
+
+
 def detect_lang(text: str) -> str | None:
     """Return "ar", "fa", "ur", "en" (any Latin-script text) or None when undecided."""
     sample = text[:SAMPLE]
-    arabic = _count_script(sample, _NOT_ARABIC_SCRIPT)
+    arabic = _count_arabic(sample)
     # Latin letters can outnumber Arabic ones only when Arabic ones are under half.
     latin = _count_script(sample, _NOT_LATIN) if arabic * 2 <= len(sample) else 0
     if arabic == 0 and latin == 0:

@@ -8,6 +8,7 @@ from ftfy.badness import is_bad
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleanup.lang import _NOT_ARABIC_SCRIPT, _count_arabic, _count_script
 from cleanup.model import Article
 from cleanup.rules.base import Context
 from cleanup.rules.registry import all_rules
@@ -133,3 +134,10 @@ def test_a_rule_skipped_for_want_of_its_trigger_finds_nothing(text: str,
         assert rule.trigger is not None
         if not rule.trigger.search(text):
             assert list(rule.find(text, ctx)) == [], rule.code
+
+
+@given(st.text(alphabet=st.sampled_from(
+    "abc é ابة\u0650\u06cc\u0750\u077f\u08a0\u08ff\ufb50\ufdff\ufe70\ufeff\u0700\u07ff"
+    "\u0800\ufb4f\ufeff\uff01\u0600\u06ff\ud800\U0001f600"), max_size=50))
+def test_arabic_count_equals_the_regex_count(text: str) -> None:
+    assert _count_arabic(text) == _count_script(text, _NOT_ARABIC_SCRIPT)

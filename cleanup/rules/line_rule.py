@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.scan import LineScan, line_scans
+from cleanup.segment import Span
 
 BLOCK_FIELDS = ("summary", "body")
 """Fields made of lines: line rules never touch the headline."""
@@ -23,8 +24,12 @@ class WholeLineRule(Rule):
         """Why this line must go, or None to keep it."""
         raise NotImplementedError
 
+    def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+        """The lines worth judging (every non-blank line unless a rule knows better)."""
+        return line_scans(text, ctx)
+
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        for line, ls in line_scans(text, ctx):
+        for line, ls in self.candidates(text, ctx):
             verdict = self.judge(ls, ctx)
             if verdict is not None:
                 message, source = verdict

@@ -9,7 +9,8 @@ from cleanup.packs import Entry
 from cleanup.phrases import PhraseIndex
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.line_rule import BLOCK_FIELDS, Verdict, WholeLineRule
-from cleanup.rules.scan import LineScan, covered, pattern_entries
+from cleanup.rules.scan import LineScan, covered, line_scans, lines_with_hits, pattern_entries
+from cleanup.segment import Span
 
 _SEPARATOR_LINE = re.compile(r"[-_=*~•·.#+─━–—‒―⁃∙◦▪■□●○◆◇★☆\s]*")
 # A rule of five or more dashes, underscores or equals signs ending a line of text.
@@ -57,6 +58,9 @@ class ShareWidgetRule(WholeLineRule):
     why = "Share widgets are page furniture captured with the text by scrapers."
     example = "شارك الخبر: فيسبوك إكس واتساب\n→ (line removed)"
 
+    def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+        return lines_with_hits(text, ctx)
+
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
         entry = _share_entry(ls)
         if entry is None:
@@ -84,10 +88,16 @@ class LineEntryRule(WholeLineRule):
 
     summary_noun = "boilerplate line"
 
+    def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+        if self.code in ctx.packs.line_pattern_codes:
+            return line_scans(text, ctx)
+        return lines_with_hits(text, ctx)  # without a pattern, only a phrase can match
+
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
-        entry = _line_entry(ls, self.code)
+        entry = _line_entry(ls, self.code) if ls.hits else None
         if entry is None and self.code in ctx.packs.line_pattern_codes:
-            found = pattern_entries(ls.line, ctx.packs.patterns, "line", self.code)
+            found = pattern_entries(ls.line, ctx.packs.patterns, "line", self.code,
+                                    words=ls.words)
             entry = found[0] if found else None
         if entry is None:
             return None

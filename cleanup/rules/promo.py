@@ -45,8 +45,9 @@ def promo_lines(text: FieldText, ctx: Context) -> list[PromoLine]:
 
 
 def _promo_line(line: Span, ctx: Context) -> PromoLine | None:
-    candidates = [h.payload for h in scan(line, ctx).hits_of("promo")]
-    candidates += pattern_entries(line, ctx.packs.patterns, "promo")
+    ls = scan(line, ctx)
+    candidates = [h.payload for h in ls.hits_of("promo")]
+    candidates += pattern_entries(line, ctx.packs.patterns, "promo", words=ls.words)
     if not candidates:
         return None
     site = ctx.packs.site

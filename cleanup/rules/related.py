@@ -9,7 +9,7 @@ from cleanup.fold import fold
 from cleanup.packs import Entry
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.line_rule import BLOCK_FIELDS, Verdict, WholeLineRule
-from cleanup.rules.scan import SEPARATORS, LineScan, headline_like, scan
+from cleanup.rules.scan import SEPARATORS, LineScan, headline_like, lines_with_hits, scan
 from cleanup.segment import Span, ends_with_terminal
 
 
@@ -108,6 +108,9 @@ class SeeAlsoRule(WholeLineRule):
     why = ("These lines link to another story, often on another site; they are not part of "
            "the article's text.")
     example = "شاهد ايضاً: من المتوقع أن يفقد 2.4 مليون شخص قسائم الطعام\n→ (line removed)"
+
+    def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+        return lines_with_hits(text, ctx)  # a see-also line opens with a pack phrase
 
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
         entry = see_also(ls)

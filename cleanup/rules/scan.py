@@ -50,6 +50,8 @@ class LineScan:
 
     def hits_of(self, kind: str) -> list[Hit[Entry]]:
         """Hits of entries of one kind."""
+        if not self.hits:  # most lines
+            return []
         return [h for h in self.hits if h.payload.kind == kind]
 
     @cached_property
@@ -87,13 +89,25 @@ def line_scans(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan], ..
     return found
 
 
+def lines_with_hits(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan], ...]:
+    """The lines of ``line_scans`` where some pack phrase occurs (few: most lines have none)."""
+    key = ("hit-lines", text.text)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = tuple(pair for pair in line_scans(text, ctx) if pair[1].hits)
+    assert isinstance(found, tuple)
+    return found
+
+
 def pattern_entries(piece: Span, entries: tuple[Entry, ...], kind: str,
-                    code: str = "") -> list[Entry]:
-    """Pattern entries of ``kind`` (and ``code``) that match the folded ``piece``."""
+                    code: str = "", words: int = -1) -> list[Entry]:
+    """Pattern entries of ``kind`` (and ``code``) that match the folded ``piece``.
+
+    ``words`` is the piece's word count when the caller knows it already.
+    """
     if not entries:
         return []
     out = []
-    words = -1
     for entry in entries:
         if entry.kind != kind or (code and entry.code != code):
             continue
