@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cleanup.model import FIELDS, Article, Finding
-from cleanup.rules.base import Context, FieldText, Proposal, Rule, Stage
+from cleanup.rules.base import Context, FieldText, Proposal, Rule, Stage, unusual_chars
 from cleanup.rules.guard import GUARD_CODE, GUARD_NAME
 from cleanup.segment import Span
 
@@ -92,7 +92,7 @@ def run(
             if field.text is not texts[name]:  # changed by the stage before: split again
                 field = fields[name] = FieldText.of(name, texts[name])
             proposals = [
-                (rule, p) for rule in stage_rules if name in rule.fields
+                (rule, p) for rule in _rules_for(stage_rules, field, ctx)
                 for p in rule.propose(field, ctx)
             ]
             edits = _select([(r, p) for r, p in proposals if p.action != "flag"])
@@ -110,6 +110,16 @@ def run(
             texts[name] = new_text
         current = current.with_fields(**texts)
     return current, findings
+
+
+def _rules_for(rules: list[Rule], field: FieldText, ctx: Context) -> list[Rule]:
+    """The rules that may find something in ``field``: those for its name whose trigger
+    characters, if they declare any, occur in it."""
+    mine = [rule for rule in rules if field.name in rule.fields]
+    if not any(rule.trigger is not None for rule in mine):
+        return mine
+    unusual = unusual_chars(field.text, ctx)
+    return [rule for rule in mine if rule.trigger is None or rule.trigger.search(unusual)]
 
 
 def _select(proposals: list[tuple[Rule, Proposal]]) -> list[tuple[Rule, Proposal]]:

@@ -117,6 +117,19 @@ class ActivePacks:
         return frozenset(e.code for e in self.patterns if e.kind == "line")
 
     @cached_property
+    def pattern_kinds(self) -> frozenset[str]:
+        """Kinds of the entries that use a pattern: other kinds match only by phrase."""
+        return frozenset(e.kind for e in self.patterns)
+
+    def line_pattern_words(self, code: str) -> int | None:
+        """The most words a line may have to match a ``[[line]]`` pattern of ``code``:
+        None when a whole-line pattern (no word limit) is among them."""
+        entries = [e for e in self.patterns if e.kind == "line" and e.code == code]
+        if any(e.at == "line" for e in entries):
+            return None
+        return max((e.max_words for e in entries), default=0)
+
+    @cached_property
     def brand_names(self) -> tuple[Tokens, ...]:
         """Folded tokens of the site's brand names and domains (empty without a site)."""
         if self.site is None:

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from cleanup.lang import _NOT_ARABIC_SCRIPT, _count_arabic, _count_script
 from cleanup.model import Article
-from cleanup.rules.base import Context
+from cleanup.rules.base import PLAIN_CHARS, Context, unusual_chars
 from cleanup.rules.registry import all_rules
-from cleanup.rules.repair.common import PLAIN_CHARS, RepairRule, unusual_chars
+from cleanup.rules.repair.common import RepairRule
 from cleanup.rules.repair.ftfy_fix import FTFY_CONFIG, MAY_BE_BAD, FtfyMojibakeRule
 from cleanup.rules.repair.mojibake import ArabicMojibakeRule
 from tests.repair_helpers import repair

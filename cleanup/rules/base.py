@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -14,6 +15,19 @@ if TYPE_CHECKING:
 
 Stage = Literal["repair", "remove", "validate"]
 """Rules run in stages: repairs first, removals on the repaired text, validation last."""
+
+
+# Plain text: the characters most news text is made of, none of which alone gives the
+# rules that declare a ``trigger`` any work (a test checks each such rule on plain text):
+# printable ASCII but "&", the basic Arabic letters, digits and diacritics (tashkeel),
+# Arabic punctuation, guillemets, curly quotes, dashes and the ellipsis.
+_UNUSUAL = re.compile(
+    "[^\n !-%'-~\u0621-\u063a\u0641-\u0652\u0660-\u066a،؛؟«»“”‘’–—…]"
+)
+PLAIN_CHARS = ("\n" + "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "&")
+               + "".join(map(chr, range(0x0621, 0x063B))) + "".join(map(chr, range(0x0641, 0x0653)))
+               + "".join(map(chr, range(0x0660, 0x066B))) + "،؛؟«»“”‘’–—…")
+"""The plain characters, spelled out (for tests)."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,17 @@ class Context:
     """Per-article scratch space so rules of one stage share work (such as line scans)."""
 
 
+def unusual_chars(text: str, ctx: Context) -> str:
+    """The characters of ``text`` outside the plain set, each once (one scan per text)."""
+    key = ("unusual", text)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = "".join(sorted(set(_UNUSUAL.findall(text))))
+    assert isinstance(found, str)
+    return found
+
+
+
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and ``propose``."""
 
@@ -75,6 +100,9 @@ class Rule:
     severity: ClassVar[Severity] = "warning"
     stage: ClassVar[Stage] = "remove"
     fields: ClassVar[tuple[str, ...]] = FIELDS
+    trigger: ClassVar[re.Pattern[str] | None] = None
+    """Characters (none of them plain) without one of which the rule finds nothing: the
+    engine skips the rule for a field whose ``unusual_chars`` include none of them."""
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         """Yield the edits and flags this rule proposes for one field."""

@@ -89,9 +89,13 @@ class LineEntryRule(WholeLineRule):
     summary_noun = "boilerplate line"
 
     def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
-        if self.code in ctx.packs.line_pattern_codes:
+        if self.code not in ctx.packs.line_pattern_codes:
+            return lines_with_hits(text, ctx)  # without a pattern, only a phrase can match
+        limit = ctx.packs.line_pattern_words(self.code)
+        if limit is None:
             return line_scans(text, ctx)
-        return lines_with_hits(text, ctx)  # without a pattern, only a phrase can match
+        return [(line, ls) for line, ls in line_scans(text, ctx)
+                if ls.hits or ls.words <= limit]
 
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
         entry = _line_entry(ls, self.code) if ls.hits else None

@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from cleanup.packs import Entry
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.scan import Tokenised, brand_index, pattern_entries, scan
+from cleanup.rules.scan import (
+    Tokenised,
+    brand_index,
+    line_scans,
+    lines_with_hits,
+    pattern_entries,
+    scan,
+)
 from cleanup.segment import Span, sentences
 
 
@@ -38,7 +45,9 @@ def promo_lines(text: FieldText, ctx: Context) -> list[PromoLine]:
     key = ("promo", text.name, text.text)
     found = ctx.cache.get(key)
     if found is None:
-        found = [p for ln in text.lines if not ln.blank for p in [_promo_line(ln, ctx)] if p]
+        lines = (line_scans(text, ctx) if "promo" in ctx.packs.pattern_kinds
+                 else lines_with_hits(text, ctx))  # without a pattern, only a phrase
+        found = [p for ln, _ in lines for p in [_promo_line(ln, ctx)] if p]
         ctx.cache[key] = found
     assert isinstance(found, list)
     return found

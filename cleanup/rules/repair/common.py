@@ -33,18 +33,6 @@ BIDI_CONTROLS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 SPACE_CHARS = frozenset(c for c in map(chr, range(0x3001)) if re.match(f"[{SPACES}]", c))
 """The characters of ``SPACES``, for scanning a run of them."""
 
-# Plain text: the characters most news text is made of, none of which alone gives the
-# repairs that declare a ``trigger`` any work (a test checks each such rule on plain
-# text): printable ASCII but "&", the basic Arabic letters and digits, Arabic
-# the common diacritics (tashkeel), punctuation, guillemets, curly quotes, dashes and the
-# ellipsis.
-_UNUSUAL = re.compile(
-    "[^\n !-%'-~\u0621-\u063a\u0641-\u0652\u0660-\u066a،؛؟«»“”‘’–—…]"
-)
-PLAIN_CHARS = ("\n" + "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "&")
-               + "".join(map(chr, range(0x0621, 0x063B))) + "".join(map(chr, range(0x0641, 0x0653)))
-               + "".join(map(chr, range(0x0660, 0x066B))) + "،؛؟«»“”‘’–—…")
-"""The plain characters, spelled out (for tests)."""
 
 _LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 _MARK = re.compile(f"[{ARABIC_MARKS}]")
@@ -95,16 +83,6 @@ def codepoints(text: str) -> str:
     return " ".join(f"U+{ord(c):04X}" for c in text)
 
 
-def unusual_chars(text: str, ctx: Context) -> str:
-    """The characters of ``text`` outside the plain set, each once (one scan per text)."""
-    key = ("unusual", text)
-    found = ctx.cache.get(key)
-    if found is None:
-        found = ctx.cache[key] = "".join(sorted(set(_UNUSUAL.findall(text))))
-    assert isinstance(found, str)
-    return found
-
-
 def keep_bidi(ctx: Context) -> bool:
     """True when the caller asked to keep bidi controls (option ``keep_bidi``)."""
     return bool(ctx.options.get("keep_bidi", False))
@@ -119,9 +97,6 @@ class RepairRule(Rule):
     stage: ClassVar[Stage] = "repair"
     settles: ClassVar[bool] = False
     """True when an edit may give other repairs new work, so it is settled first."""
-    trigger: ClassVar[re.Pattern[str] | None] = None
-    """Characters (none of them plain) without one of which the rule finds nothing: the
-    rule is skipped for a text whose ``unusual_chars`` include none of them."""
 
     def find(self, text: str, ctx: Context) -> Iterator[Edit]:
         """Yield this rule's edits on ``text``, in text order, not overlapping."""
@@ -133,8 +108,6 @@ class RepairRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterator[Proposal]:
         """Turn ``find``'s edits into replace proposals, settled where needed."""
-        if self.trigger is not None and not self.trigger.search(unusual_chars(text.text, ctx)):
-            return
         edits = list(self.find(text.text, ctx))
         if edits:
             edits = settle_all(text.text, edits, ctx, self.code, self.settles)

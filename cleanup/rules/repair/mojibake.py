@@ -24,8 +24,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from cleanup.rules.base import Context
-from cleanup.rules.repair.common import RepairRule, token_at, unusual_chars
+from cleanup.rules.base import Context, unusual_chars
+from cleanup.rules.repair.common import RepairRule, token_at
 from cleanup.rules.repair.edits import Edit
 from cleanup.rules.repair.entities import DecodedLine, has_entity
 from cleanup.segment import lines

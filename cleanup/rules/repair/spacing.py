@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cleanup.rules.base import Context
+from cleanup.rules.base import Context, unusual_chars
 from cleanup.rules.repair.common import (
     ARABIC_LETTERS,
     EXOTIC_SPACES,
@@ -16,7 +16,6 @@ from cleanup.rules.repair.common import (
     is_arabic_letter,
     is_arabic_mark,
     token_at,
-    unusual_chars,
 )
 from cleanup.rules.repair.edits import Edit
 from cleanup.rules.repair.mojibake import in_mojibake_word
