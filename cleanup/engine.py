@@ -108,7 +108,8 @@ def run(
                 findings.append(_finding(rule, p, originals[name], maps[name]))
             maps[name].push(applied)
             texts[name] = new_text
-        current = current.with_fields(**texts)
+        if any(texts[name] is not getattr(current, name) for name in FIELDS):
+            current = current.with_fields(**texts)
     return current, findings
 
 

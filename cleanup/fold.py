@@ -126,8 +126,13 @@ class Folded:
         if self.text.isascii() or not _UNEVEN.search(self.text):
             return None
         index: list[int] = []
-        for i, char in enumerate(self.text):
-            index.extend([i] * len(fold(char)))
+        pos = 0
+        for match in _UNEVEN.finditer(self.text):  # every other character keys as one
+            i = match.start()
+            index.extend(range(pos, i))
+            index.extend([i] * len(fold(match.group())))
+            pos = i + 1
+        index.extend(range(pos, len(self.text)))
         if len(index) != len(self.key):  # context-dependent lowercasing; keep spans safe
             raise ValueError("folded key does not map back to the text")
         return index

@@ -88,12 +88,18 @@ class Pack:
     vocab: Mapping[str, tuple[Tokens, ...]] = field(default_factory=dict)
 
 
+BRAND_INDEXES_KEPT = 1024
+"""How many brand indexes (one per URL host seen) an ``ActivePacks`` keeps."""
+
+
 @dataclass(frozen=True)
 class ActivePacks:
     """The packs in force for one site: every language pack plus that site's pack."""
 
     packs: tuple[Pack, ...]
     site: Pack | None = None
+    _brand_indexes: dict[tuple[Tokens, ...], PhraseIndex[str]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
 
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
@@ -136,6 +142,20 @@ class ActivePacks:
             return ()
         names = list(self.site.brand) + list(self.site.domains)
         return tuple(t for t in (phrase_tokens(n) for n in names) if t)
+
+    def brand_index(self, more: tuple[Tokens, ...] = ()) -> PhraseIndex[str]:
+        """The brand names, plus ``more`` (names read off an article's URL), indexed.
+
+        Built once per distinct ``more`` (articles of a site share their host); at most
+        ``BRAND_INDEXES_KEPT`` are kept.
+        """
+        found = self._brand_indexes.get(more)
+        if found is None:
+            if len(self._brand_indexes) >= BRAND_INDEXES_KEPT:
+                self._brand_indexes.clear()
+            found = PhraseIndex.build((n, "brand") for n in (*self.brand_names, *more))
+            self._brand_indexes[more] = found
+        return found
 
     @cached_property
     def agencies(self) -> tuple[Tokens, ...]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from cleanup.fold import Folded
+from cleanup.lazy import lazy
 
 # A sentence ends at . ! ? ؟ … (runs allowed, closing quotes/brackets may follow) before
 # white space. Decimal points ("2.4") and dotted abbreviations glued to the next word
@@ -23,12 +23,12 @@ class Span:
     end: int
     text: str
 
-    @cached_property
+    @lazy
     def folded(self) -> Folded:
         """The folded key of this piece, for matching."""
         return Folded.of(self.text)
 
-    @cached_property
+    @lazy
     def blank(self) -> bool:
         """True when the piece is empty or white space only."""
         return not self.text.strip()

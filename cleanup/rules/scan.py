@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from cleanup.fold import Folded
+from cleanup.lazy import lazy
 from cleanup.packs import Entry
 from cleanup.phrases import Hit, PhraseIndex, Tokens, phrase_tokens
 from cleanup.rules.base import Context, FieldText
@@ -28,7 +28,7 @@ class Tokenised:
         self.folded = folded
         self.words: tuple[str, ...] = tuple(_TOKEN.findall(folded.key))
 
-    @cached_property
+    @lazy
     def offsets(self) -> tuple[tuple[int, int], ...]:
         """Key span of each token."""
         return tuple(m.span() for m in _TOKEN.finditer(self.folded.key))
@@ -54,7 +54,7 @@ class LineScan:
             return []
         return [h for h in self.hits if h.payload.kind == kind]
 
-    @cached_property
+    @lazy
     def words(self) -> int:
         """White-space separated words of the line."""
         return word_count(self.line.text)
@@ -143,10 +143,7 @@ def brand_index(ctx: Context) -> PhraseIndex[str]:
     key = ("brands",)
     found = ctx.cache.get(key)
     if found is None:
-        names: list[Tokens] = list(ctx.packs.brand_names)
-        names.extend(url_brand(ctx.article.url))
-        found = PhraseIndex.build((n, "brand") for n in names)
-        ctx.cache[key] = found
+        found = ctx.cache[key] = ctx.packs.brand_index(tuple(url_brand(ctx.article.url)))
     assert isinstance(found, PhraseIndex)
     return found
 
