@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from cleanup.engine import EngineOptions, run
+from cleanup.engine import EngineOptions, Plan, run
 from cleanup.lang import detect_lang
 from cleanup.model import Article, Finding, Result
 from cleanup.packs import RuleSet, load_ruleset
@@ -46,9 +46,18 @@ class Cleaner:
     def __init__(self, config: Config | None = None, ruleset: RuleSet | None = None) -> None:
         self.config = config or Config()
         self.ruleset = ruleset or load_ruleset(self.config.rule_dirs)
-        self.rules: list[Rule] = select_rules(all_rules(), self.config.select,
-                                              self.config.ignore)
-        guard = any(rule.code == GUARD_CODE for rule in self.rules)
+        self.rules = select_rules(all_rules(), self.config.select, self.config.ignore)
+
+    @property
+    def rules(self) -> list[Rule]:
+        """The rules in force, in order (assign a new list to change them)."""
+        return list(self._rules)
+
+    @rules.setter
+    def rules(self, rules: list[Rule]) -> None:
+        self._rules = tuple(rules)
+        self._plan = Plan.of(self._rules)
+        guard = any(rule.code == GUARD_CODE for rule in self._rules)
         self._options = EngineOptions(guard_share=self.config.guard_share, guard=guard)
 
     def clean(self, article: Article | Mapping[str, Any], *, site: str | None = None,
@@ -70,7 +79,7 @@ class Cleaner:
             return Context(packs=packs, article=current, lang=language,
                            options=self.config.options, cache=shared)
 
-        cleaned, findings = run(original, self.rules, make_context, self._options)
+        cleaned, findings = run(original, self._plan, make_context, self._options)
         return Result(article=cleaned, findings=tuple(findings), original=original)
 
     def check(self, article: Article | Mapping[str, Any], *, site: str | None = None,

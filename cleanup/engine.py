@@ -62,6 +62,24 @@ def _map(pos: int, applied: list[_Applied], side: str) -> int:
 
 
 @dataclass(frozen=True)
+class Plan:
+    """Rules arranged once for many articles: per stage, the rules of each field in order."""
+
+    stages: tuple[tuple[Stage, dict[str, tuple[Rule, ...]]], ...]
+
+    @classmethod
+    def of(cls, rules: Sequence[Rule]) -> Plan:
+        """Arrange ``rules`` (stages without a rule are left out)."""
+        stages = []
+        for stage in STAGES:
+            mine = [rule for rule in rules if rule.stage == stage]
+            if mine:
+                stages.append((stage, {name: tuple(r for r in mine if name in r.fields)
+                                       for name in FIELDS}))
+        return cls(tuple(stages))
+
+
+@dataclass(frozen=True)
 class EngineOptions:
     """Engine settings: whether the over-cleaning guard is on, and its share of the body."""
 
@@ -71,28 +89,27 @@ class EngineOptions:
 
 def run(
     article: Article,
-    rules: Sequence[Rule],
+    rules: Sequence[Rule] | Plan,
     make_context: Callable[[Article], Context],
     options: EngineOptions = EngineOptions(),
 ) -> tuple[Article, list[Finding]]:
-    """Clean ``article`` with ``rules``; return the cleaned article and all findings."""
+    """Clean ``article`` with ``rules`` (or their :class:`Plan`, to arrange them once);
+    return the cleaned article and all findings."""
+    plan = rules if isinstance(rules, Plan) else Plan.of(rules)
     originals = {name: getattr(article, name) for name in FIELDS}
     texts = dict(originals)
     maps = {name: OffsetMap() for name in FIELDS}
     fields = {name: FieldText.of(name, texts[name]) for name in FIELDS}
     findings: list[Finding] = []
     current = article
-    for stage in STAGES:
-        stage_rules = [rule for rule in rules if rule.stage == stage]
-        if not stage_rules:
-            continue
+    for stage, field_rules in plan.stages:
         ctx = make_context(current)
         for name in FIELDS:
             field = fields[name]
             if field.text is not texts[name]:  # changed by the stage before: split again
                 field = fields[name] = FieldText.of(name, texts[name])
             proposals = [
-                (rule, p) for rule in _rules_for(stage_rules, field, ctx)
+                (rule, p) for rule in _rules_for(field_rules[name], field, ctx)
                 for p in rule.propose(field, ctx)
             ]
             edits = _select([(r, p) for r, p in proposals if p.action != "flag"])
@@ -113,14 +130,14 @@ def run(
     return current, findings
 
 
-def _rules_for(rules: list[Rule], field: FieldText, ctx: Context) -> list[Rule]:
-    """The rules that may find something in ``field``: those for its name whose trigger
+def _rules_for(rules: tuple[Rule, ...], field: FieldText,
+               ctx: Context) -> Sequence[Rule]:
+    """The rules of ``field`` that may find something in it: those whose trigger
     characters, if they declare any, occur in it."""
-    mine = [rule for rule in rules if field.name in rule.fields]
-    if not any(rule.trigger is not None for rule in mine):
-        return mine
+    if not any(rule.trigger is not None for rule in rules):
+        return rules
     unusual = unusual_chars(field.text, ctx)
-    return [rule for rule in mine if rule.trigger is None or rule.trigger.search(unusual)]
+    return [rule for rule in rules if rule.trigger is None or rule.trigger.search(unusual)]
 
 
 def _select(proposals: list[tuple[Rule, Proposal]]) -> list[tuple[Rule, Proposal]]:

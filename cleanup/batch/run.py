@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleanup import __version__
-from cleanup.api import Cleaner, Config, UnknownSiteError
-from cleanup.batch.records import Limits
+from cleanup.api import Config, UnknownSiteError
+from cleanup.batch.records import Limits, cleaner_for
 from cleanup.batch.sources import Plan, RawItem, Reader, plan_inputs
 from cleanup.batch.summary import Stats, report
 from cleanup.batch.workers import Workers
@@ -138,7 +138,7 @@ def run_batch(paths: Sequence[str], config: Config, options: BatchOptions,
     or a ``--resume`` that does not match, and after the run if the counts do not add up.
     """
     plan = plan_inputs(paths)
-    cleaner = Cleaner(config)  # bad packs or config fail here, before any output
+    cleaner = cleaner_for(config)  # bad packs or config fail here, before any output
     try:
         cleaner.clean({"body": ""})
     except UnknownSiteError as exc:

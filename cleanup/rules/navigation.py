@@ -95,7 +95,7 @@ class LineEntryRule(WholeLineRule):
         if limit is None:
             return line_scans(text, ctx)
         return [(line, ls) for line, ls in line_scans(text, ctx)
-                if ls.hits or ls.words <= limit]
+                if ls.hits or ls.words_at_most(limit)]
 
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
         entry = _line_entry(ls, self.code) if ls.hits else None

@@ -59,6 +59,12 @@ class LineScan:
         """White-space separated words of the line."""
         return word_count(self.line.text)
 
+    def words_at_most(self, limit: int) -> bool:
+        """``self.words <= limit``, without splitting a long line past ``limit`` words."""
+        if "words" in self.__dict__:
+            return self.words <= limit
+        return len(self.line.text.split(None, limit)) <= limit
+
 
 def scan(line: Span, ctx: Context) -> LineScan:
     """Scan a line once per article; rules share the result through ctx.cache.

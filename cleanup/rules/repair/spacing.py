@@ -26,6 +26,7 @@ _PUNCT = "،؛؟!?:;,."
 # A space and the punctuation after it (group 1); no look-behind, which is slow in re.
 _AFTER_SPACE = re.compile(f"[{SPACES}]([{re.escape(_PUNCT)}])")
 _GLUED = re.compile(f"[،؛؟!:]+(?=[{ARABIC_LETTERS}])")
+_GLUED_ANYWHERE = re.compile(f"[،؛؟!:][{ARABIC_LETTERS}]")  # cheaper: True iff _GLUED finds
 _OPENERS = "([{«“‘"
 _CLOSERS = "\"'»”’)]}"
 _URLISH = re.compile(r"://|www\.|\w@\w", re.IGNORECASE)
@@ -106,6 +107,8 @@ class PunctuationSpacingRule(RepairRule):
         return not (mark[-1] in ":," and after.isdigit())
 
     def _space_after(self, text: str) -> Iterator[Edit]:
+        if _GLUED_ANYWHERE.search(text) is None:
+            return
         for m in _GLUED.finditer(text):
             start, end = m.span()
             before = text[start - 1] if start else ""
