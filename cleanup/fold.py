@@ -108,6 +108,14 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def fold_even(text: str) -> str | None:
+    """``fold(text)`` when it maps ``text`` character for character (nothing dropped or
+    doubled), so that slices of it are the keys of slices of ``text``; else None."""
+    if not text.isascii() and _UNEVEN.search(text):
+        return None
+    return fold(text)
+
+
 @dataclass(frozen=True)
 class Folded:
     """A folded key with the map from key positions back to ``text`` positions."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cleanup.fold import Folded
+from cleanup.fold import Folded, fold_even
 from cleanup.lazy import lazy
 
 # A sentence ends at . ! ? ؟ … (runs allowed, closing quotes/brackets may follow) before
@@ -42,6 +43,20 @@ def lines(text: str) -> list[Span]:
         out.append(Span(pos, pos + len(part), part))
         pos += len(part) + 1
     return out
+
+
+def prefold(text: str, spans: Iterable[Span]) -> None:
+    """Give ``spans`` (pieces of ``text``) their folded keys from one fold of ``text``.
+
+    One call instead of one per line, where folding maps ``text`` character for character
+    (no diacritics to drop); otherwise each span folds itself when asked.
+    """
+    key = fold_even(text)
+    if key is None:
+        return
+    for span in spans:
+        if "folded" not in span.__dict__:
+            span.__dict__["folded"] = Folded(span.text, key[span.start:span.end])
 
 
 # A full stop after these does not end a sentence: initials ("Michael W. Smith") and

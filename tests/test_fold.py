@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from cleanup import clean
 from cleanup.fold import _TABLE, Folded, fold
+from cleanup.segment import lines, prefold
 
 
 def test_folding_unifies_arabic_spellings() -> None:
@@ -45,3 +46,12 @@ _FOLDED_CHARS = "".join(chr(c) for c in sorted(_TABLE)) + "abcABC ابتجخ\n\t
 @given(st.text(alphabet=st.sampled_from(_FOLDED_CHARS), max_size=40))
 def test_fast_fold_equals_the_table(text: str) -> None:
     assert fold(text) == text.translate(_TABLE).lower()
+
+
+@given(st.text(alphabet=st.sampled_from(_FOLDED_CHARS + "\n\n"), max_size=60))
+def test_lines_folded_at_once_get_the_keys_they_would_fold_to(text: str) -> None:
+    spans = lines(text)
+    prefold(text, spans)
+    for span in spans:
+        assert span.folded.key == fold(span.text)
+        assert span.folded.text == span.text

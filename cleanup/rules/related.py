@@ -9,7 +9,14 @@ from cleanup.fold import fold
 from cleanup.packs import Entry
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.line_rule import BLOCK_FIELDS, Verdict, WholeLineRule
-from cleanup.rules.scan import SEPARATORS, LineScan, headline_like, lines_with_hits, scan
+from cleanup.rules.scan import (
+    SEPARATORS,
+    LineScan,
+    headline_like,
+    line_scans,
+    lines_with_hits,
+    scan,
+)
 from cleanup.segment import Span, ends_with_terminal
 
 
@@ -63,6 +70,7 @@ class RelatedBlockRule(Rule):
     fields = BLOCK_FIELDS
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
+        line_scans(text, ctx)  # every line scanned at once (one fold), for all line rules
         lines = text.lines
         i = 0
         while i < len(lines):

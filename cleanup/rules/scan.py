@@ -10,7 +10,7 @@ from cleanup.lazy import lazy
 from cleanup.packs import Entry
 from cleanup.phrases import Hit, PhraseIndex, Tokens, phrase_tokens
 from cleanup.rules.base import Context, FieldText
-from cleanup.segment import Span, ends_with_terminal, word_count
+from cleanup.segment import Span, ends_with_terminal, prefold, word_count
 
 _TOKEN = re.compile(r"\w+")
 # Characters that may stand between a see-also prefix and its headline.
@@ -89,6 +89,7 @@ def line_scans(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan], ..
     key = ("scans", text.text)
     found = ctx.cache.get(key)
     if found is None:
+        prefold(text.text, text.lines)
         found = ctx.cache[key] = tuple((line, scan(line, ctx)) for line in text.lines
                                        if not line.blank)
     assert isinstance(found, tuple)

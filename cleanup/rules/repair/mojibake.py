@@ -37,6 +37,9 @@ _CONT = re.escape(bytes(range(0x80, 0xC0)).decode("cp1256"))
 # read as windows-1256 start with ط ظ (ع غ for Persian letters, ï for presentation forms)
 # followed by a continuation byte's character, two letters in a row: "ط§ظ„".
 _UTF8_AS_1256 = re.compile(f"[طظعغ][{_CONT}][طظعغ][{_CONT}]|ï[{_CONT}][{_CONT}]")
+# Three characters every match of the first alternative holds, found much faster in
+# Arabic text (the letters are common, the continuation characters rare).
+_CONT_LETTER_CONT = re.compile(f"[{_CONT}][طظعغ][{_CONT}]")
 _SINGLE_BYTE_AS_LATIN = re.compile("[\xc0-\xff]{2}")
 _LATIN_HIGH = re.compile("[\xc0-\xff]")
 _PIECE = re.compile(r"[^\x00-\x7f]+")
@@ -245,7 +248,9 @@ class ArabicMojibakeRule(RepairRule):
     def find(self, text: str, ctx: Context) -> Iterator[Edit]:
         """One edit per stretch of Arabic mojibake."""
         unusual = unusual_chars(text, ctx)  # "\xc0-\xff" and "&" are never plain
-        may_hold = _UTF8_AS_1256.search(text) is not None or (
+        utf8_as_1256 = ((_CONT_LETTER_CONT.search(text) is not None or "ï" in unusual)
+                        and _UTF8_AS_1256.search(text) is not None)
+        may_hold = utf8_as_1256 or (
             _LATIN_HIGH.search(unusual) is not None
             and _SINGLE_BYTE_AS_LATIN.search(text) is not None)
         if not may_hold and not ("&" in unusual and has_entity(text)):
