@@ -373,7 +373,8 @@ def _batch(args: argparse.Namespace) -> int:
         output=Path(args.output), rejects=path(args.rejects), findings=path(args.findings),
         report=path(args.report), workers=args.workers or _cpus(),
         resume=args.resume, progress=not args.quiet and sys.stderr.isatty(),
-        limits=Limits(args.max_size, args.timeout or None), lang=args.lang,
+        limits=Limits(args.max_size, args.timeout or None, finding_lines=bool(args.findings)),
+        lang=args.lang,
         checkpoint_seconds=args.checkpoint_every)
     try:
         result = run_batch(args.paths, _config(args), options)

@@ -56,10 +56,13 @@ MiB = 1024 * 1024
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-record caps: size in bytes, time in seconds (``None``: no time cap)."""
+    """Per-record caps: size in bytes, time in seconds (``None``: no time cap); and
+    whether each record's findings are encoded as lines (only a findings file needs
+    them)."""
 
     max_bytes: int = 10 * MiB
     timeout: float | None = 10.0
+    finding_lines: bool = True
 
 
 class Rejected(Exception):
@@ -87,27 +90,48 @@ class Outcome:
     reason: str | None = None
 
 
+def _expire(signum: int, frame: FrameType | None) -> None:
+    raise RecordTimeout
+
+
+@contextmanager
+def time_caps() -> Iterator[None]:
+    """Install the SIGALRM handler of :func:`time_cap` once for many records (in a
+    process's main thread; elsewhere nothing)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expire)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
 @contextmanager
 def time_cap(seconds: float | None) -> Iterator[None]:
     """Raise :class:`RecordTimeout` in the block after ``seconds`` (SIGALRM).
 
     Only in a process's main thread (signals go there); elsewhere, as in Dask's worker
-    threads, the block runs without a time cap.
+    threads, the block runs without a time cap. Inside :func:`time_caps` only the timer
+    is set; otherwise the handler is installed for the block.
     """
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    if not seconds:
         yield
         return
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise RecordTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
+    if signal.getsignal(signal.SIGALRM) is not _expire:
+        with time_caps():
+            if signal.getsignal(signal.SIGALRM) is not _expire:  # not the main thread
+                yield
+                return
+            with time_cap(seconds):
+                yield
+        return
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @lru_cache(maxsize=4)
@@ -251,7 +275,7 @@ def process(item: RawItem, cleaner: Cleaner, limits: Limits,
             line = json_line(out)
             lines = b"".join(
                 json_line({"file": item.path, "line": item.line, "id": data.get("id"),
-                           **f.to_dict()}) for f in findings)
+                           **f.to_dict()}) for f in findings) if limits.finding_lines else b""
         return Outcome(line, None, lines, site_of(data), tuple(f.code for f in findings),
                        bool(out[SUMMARY_KEY]["changed"]))
     except Rejected as exc:
@@ -275,4 +299,5 @@ def process_chunk(items: Sequence[RawItem], config: Config, limits: Limits,
                   lang: str | None = None) -> list[Outcome]:
     """Outcomes of a chunk of records, in order (what a worker process runs)."""
     cleaner = cleaner_for(config)
-    return [process(item, cleaner, limits, lang) for item in items]
+    with time_caps():
+        return [process(item, cleaner, limits, lang) for item in items]

@@ -17,7 +17,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from cleanup.api import Config
-from cleanup.batch.records import Limits, Outcome, cleaner_for, process, process_chunk, rejected
+from cleanup.batch.records import (
+    Limits,
+    Outcome,
+    cleaner_for,
+    process,
+    process_chunk,
+    rejected,
+    time_caps,
+)
 from cleanup.batch.sources import RawItem
 
 ChunkFn = Callable[[Sequence[RawItem], Config, Limits, "str | None"], list[Outcome]]
@@ -84,8 +92,9 @@ class Workers:
         """The outcome of every item, in the items' order."""
         if self.count <= 1:
             cleaner = cleaner_for(self.config)
-            for item in items:
-                yield process(item, cleaner, self.limits, self.lang)
+            with time_caps():
+                for item in items:
+                    yield process(item, cleaner, self.limits, self.lang)
             return
         pool = self._pool()
         pending: deque[tuple[list[RawItem], Future[list[Outcome]]]] = deque()
