@@ -13,9 +13,7 @@ from cleanup.rules.scan import (
     SEPARATORS,
     LineScan,
     headline_like,
-    line_scans,
     lines_with_hits,
-    scan,
 )
 from cleanup.segment import Span, ends_with_terminal
 
@@ -70,15 +68,17 @@ class RelatedBlockRule(Rule):
     fields = BLOCK_FIELDS
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        line_scans(text, ctx)  # every line scanned at once (one fold), for all line rules
+        headers = [(line, entry) for line, ls in lines_with_hits(text, ctx)
+                   if (entry := related_header(ls)) is not None]
+        if not headers:  # most fields
+            return
         lines = text.lines
+        index = {line.start: i for i, line in enumerate(lines)}
         i = 0
-        while i < len(lines):
-            line = lines[i]
-            entry = None if line.blank else related_header(scan(line, ctx))
-            if entry is None:
-                i += 1
+        for line, entry in headers:
+            if index[line.start] < i:  # already taken as a headline under a header above
                 continue
+            i = index[line.start]
             yield Proposal(text.name, line.start, line.end, "remove",
                            entry.message or f"related-news header ({entry.id})",
                            source=entry.source, whole_lines=True)

@@ -61,9 +61,17 @@ class LineScan:
 
     def words_at_most(self, limit: int) -> bool:
         """``self.words <= limit``, without splitting a long line past ``limit`` words."""
-        if "words" in self.__dict__:
-            return self.words <= limit
-        return len(self.line.text.split(None, limit)) <= limit
+        known = self.__dict__
+        if "words" in known:
+            return bool(known["words"] <= limit)
+        if limit <= known.get("_more_than", -1):
+            return False
+        parts = len(self.line.text.split(None, limit))
+        if parts <= limit:  # the whole line was split: that is its word count
+            known["words"] = parts
+            return True
+        known["_more_than"] = limit
+        return False
 
 
 def scan(line: Span, ctx: Context) -> LineScan:
