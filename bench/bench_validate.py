@@ -2,6 +2,7 @@
 
     python bench/bench_validate.py common     # derive COMMON_STEMS (writes common.py)
     python bench/bench_validate.py headline   # headline support: own vs swapped headline
+    python bench/bench_validate.py severity   # V104's levels read against judged cases
     python bench/bench_validate.py summary    # summary support: own vs other body
     python bench/bench_validate.py offtopic   # paragraphs injected from another article
     python bench/bench_validate.py rates      # how often each check fires + review sample
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
+import itertools
 import json
 import random
 import time
@@ -39,6 +41,7 @@ SAMPLE = CORPUS_DIR / "ar-antcorpus-multisource-3500.jsonl.gz"
 FULL = CORPUS_DIR / "ar-antcorpus-multisource-full.jsonl.gz"
 COMMON_PY = HERE.parent / "cleanup" / "rules" / "validate" / "common.py"
 OUT = HERE / "out"
+LABELS = HERE / "annotations" / "validate-v104.jsonl"
 FIELDS = ("title", "summary", "body")
 
 
@@ -57,18 +60,13 @@ def as_input(article: dict[str, Any]) -> dict[str, str]:
 
 
 def validating(options: dict[str, Any] | None = None) -> Cleaner:
-    """The full cleaner with the validation rules (added when the registry lacks them)."""
-    cleaner = Cleaner(Config(options=options or {}))
-    if not any(rule.code.startswith("V") for rule in cleaner.rules):
-        cleaner.rules = [*cleaner.rules, *VALIDATION_RULES]
-    return cleaner
+    """The default cleaner (validation included)."""
+    return Cleaner(Config(options=options or {}))
 
 
 def without_validation() -> Cleaner:
-    """The same cleaner without family V."""
-    cleaner = validating()
-    cleaner.rules = [r for r in cleaner.rules if not r.code.startswith("V")]
-    return cleaner
+    """The same cleaner without family V (``--ignore V``)."""
+    return Cleaner(Config(ignore=("V",)))
 
 
 class Corpus:
@@ -188,6 +186,48 @@ def cmd_headline(args: argparse.Namespace) -> None:
           f"({flagged_swapped}/{len(pairs)}); by severity: {dict(sorted(levels.items()))}")
 
 
+# --- headline support: severity ---------------------------------------------------------
+
+
+def cmd_severity(args: argparse.Namespace) -> None:
+    """V104's levels on the full corpus, read against the judged cases in LABELS."""
+    labels = {row["id"]: row["right"] for row in map(
+        json.loads, LABELS.read_text(encoding="utf-8").splitlines())}
+    sample = {a["id"] for a in articles()}
+    base = without_validation()
+    packs = base.ruleset.active(None)
+    rows: list[tuple[str, float, int]] = []
+    total = 0
+    for a in articles(FULL):
+        total += 1
+        art = base.clean(as_input(a)).article
+        v = ArticleView(Context(packs=packs, article=art, lang="ar"))
+        if v.headline_terms and v.paragraphs:
+            score = v.headline_support()[0]
+            if score < args.threshold:
+                rows.append((a["id"], score, v.body_length))
+    print(f"{total} articles; headline support < {args.threshold}: {len(rows)}; judged: "
+          f"every case below {args.error} and the sample's others\n")
+    print("| support | body | articles | share | judged | right | precision |")
+    print("|---|---|---|---|---|---|---|")
+    edges = (0.0, args.error, args.split, args.threshold)
+    for low, high in itertools.pairwise(edges):
+        for short in (True, False):
+            band = [r for r in rows if low <= r[1] < high and (r[2] < args.words) == short
+                    and (low == 0.0 or r[0] in sample)]
+            judged = [labels[r[0]] for r in band if r[0] in labels]
+            where = "" if low == 0.0 else " (sample)"
+            print(f"| {low:g}–{high:g}{where} | {'<' if short else '≥'} {args.words} words "
+                  f"| {len(band)} | {len(band) / (total if low == 0.0 else len(sample)):.2%} "
+                  f"| {len(judged)} | {sum(judged)} "
+                  f"| {sum(judged) / len(judged) if judged else float('nan'):.2f} |")
+    print(f"\nsupport < {args.error} by body length (full corpus):")
+    for words in (20, 30, 40, 60, 100, 10**9):
+        band = [labels.get(r[0]) for r in rows if r[1] < args.error and r[2] < words]
+        print(f"  < {words} words: {len(band)} articles, {band.count(True)} right, "
+              f"{band.count(False)} wrong, {band.count(None)} not judged")
+
+
 # --- summary support ----------------------------------------------------------------------
 
 
@@ -283,7 +323,7 @@ def describe(article: dict[str, Any], finding: Finding) -> str:
 def cmd_rates(args: argparse.Namespace) -> None:
     """Fraction of articles each check fires on, by severity, and a sample to read."""
     cleaner = validating()
-    corpus = list(articles())
+    corpus = list(articles(FULL if args.full else SAMPLE))
     per_code: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     found: dict[str, list[tuple[dict[str, Any], Finding]]] = collections.defaultdict(list)
     totals: collections.Counter[str] = collections.Counter()
@@ -292,6 +332,8 @@ def cmd_rates(args: argparse.Namespace) -> None:
         totals["any"] += bool(findings)
         totals["non-V108"] += any(f.code != "V108" for f in findings)
         totals["warning or error"] += any(f.severity != "info" for f in findings)
+        totals["error or removal (fails check by default)"] += any(
+            f.severity == "error" or f.action != "flag" for f in findings)
         for code in {f.code for f in findings}:
             per_code[code]["articles"] += 1
         for f in findings:
@@ -307,7 +349,7 @@ def cmd_rates(args: argparse.Namespace) -> None:
               f"| {c['articles'] / len(corpus):.1%} | {c['error']} | {c['warning']} "
               f"| {c['info']} |")
     print("\narticles with " + ", ".join(
-        f"{what} finding: {n / len(corpus):.1%}" for what, n in totals.items()))
+        f"{what} finding: {n / len(corpus):.2%}" for what, n in totals.items()))
     rng = random.Random(args.seed)
     OUT.mkdir(exist_ok=True)
     parts = []
@@ -357,14 +399,21 @@ def main() -> None:
         p.add_argument("--min-terms", type=int, default=12 if name == "offtopic" else 4)
         p.add_argument("--same-site", action="store_true")
         p.add_argument("--any-paragraph", action="store_true")
+    p = sub.add_parser("severity")
+    p.add_argument("--threshold", type=float, default=0.31)
+    p.add_argument("--error", type=float, default=0.1)
+    p.add_argument("--words", type=int, default=40)
+    p.add_argument("--split", type=float, default=0.2, help="a cut in the warning band")
     p = sub.add_parser("rates")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--per-rule", type=int, default=12)
     p.add_argument("--info", nargs="*", default=["V104", "V111"])
+    p.add_argument("--full", action="store_true", help="the full corpus, not the sample")
     p = sub.add_parser("speed")
     p.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
-    {"common": cmd_common, "headline": cmd_headline, "summary": cmd_summary,
+    {"common": cmd_common, "headline": cmd_headline, "severity": cmd_severity,
+     "summary": cmd_summary,
      "offtopic": cmd_offtopic, "rates": cmd_rates, "speed": cmd_speed}[args.cmd](args)
 
 

@@ -170,7 +170,8 @@ def test_folder_of_files(tmp_path: Path) -> None:
     pytest.importorskip("cleanup.html")
     out, report = tmp_path / "out.jsonl", tmp_path / "report.json"
     folder = FIXTURES / "batch" / "folder"
-    assert batch(str(folder), "-o", str(out), "--report", str(report), "-q") == 0
+    assert batch(str(folder), "-o", str(out), "--report", str(report), "-q",
+                 "--ignore", "V") == 0
     cleaned = read_jsonl(out)
     assert [r.get("file", r.get("title")) for r in cleaned] == [
         str(folder / "a.txt"), "Storm hits the coast", str(folder / "c.html"), "First",

@@ -94,7 +94,10 @@ def test_fix_seed_text_prints_article_and_report(capsys: pytest.CaptureFixture[s
     assert out == f"{e['headline']}\n{e['summary']}\n\n{e['body']}\n"
     assert f"{SEED}:summary:" in err and "P102 promo-sentence" in err and PROMO in err
     assert err.count(f"{SEED}:body:") == 5
-    assert err.splitlines()[-1] == "Cleaned 1 article, 1 changed: 6 findings (6 remove)."
+    assert f"{SEED}:headline:" in err and "V104 headline-unsupported [flag/info]" in err
+    assert "«تحالف»" in err
+    assert err.splitlines()[-1] == ("Cleaned 1 article, 1 changed: 7 findings "
+                                    "(6 remove, 1 flag).")
 
 
 def test_fix_keeps_a_missing_final_newline(capsys: pytest.CaptureFixture[str],
@@ -204,7 +207,9 @@ def test_in_place_keeps_json_and_jsonl_formats(capsys: pytest.CaptureFixture[str
     lines.write_text(f"{plain}\n{json.dumps(english)}\n", encoding="utf-8")
     code, out, _ = run(capsys, "fix", "--in-place", str(single), str(lines), "--format", "json")
     assert code == 0
-    assert [json.loads(line)["findings"] != [] for line in out.splitlines()] == [True, False, True]
+    changes = [[f for f in json.loads(line)["findings"] if f["action"] != "flag"]
+               for line in out.splitlines()]
+    assert [bool(found) for found in changes] == [True, False, True]
     text = single.read_text(encoding="utf-8")
     assert text.startswith('{\n  "id": "en-1",\n') and text.endswith("}\n")
     data = json.loads(text)
@@ -240,8 +245,10 @@ def test_check_seed_lines_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None
     assert lines[0] == (f"{SEED}:summary:{start}-{start + len(PROMO)}: P102 promo-sentence "
                         f"[remove/warning] promotional sentence at the end of a paragraph "
                         f"(follow-us) «{PROMO}»")
-    assert len(lines) == 7
-    assert lines[-1] == "Checked 1 article: 6 findings (6 remove), 6 at or above --fail-on=remove."
+    assert len(lines) == 8
+    assert lines[-2].startswith(f"{SEED}:headline:0-") and "«تحالف»" in lines[-2]
+    assert lines[-1] == ("Checked 1 article: 7 findings (6 remove, 1 flag), 6 at or above "
+                         "--fail-on=remove.")
 
 
 def test_check_clean_article_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -253,7 +260,9 @@ def test_check_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", str(SEED), str(CLI / "clean-en.txt"), "--format", "json")
     assert code == 1
     seed, clean = (json.loads(line) for line in out.splitlines())
-    assert len(seed["findings"]) == 6 and seed["summary"] == expected_seed()["summary"]
+    assert seed["summary"] == expected_seed()["summary"]
+    assert [f["action"] for f in seed["findings"]].count("remove") == 6
+    assert [f["code"] for f in seed["findings"] if f["action"] == "flag"] == ["V104"]
     assert clean["findings"] == []
 
 
@@ -273,7 +282,7 @@ def test_check_fail_on_flags(capsys: pytest.CaptureFixture[str], tmp_path: Path,
     path.write_text(json.dumps({"headline": "تحالف الصين وكوريا الشمالية | خبرين",
                                 "body": "تعهدت الصين وكوريا الشمالية بالعمل معًا."}),
                     encoding="utf-8")
-    code, out, _ = run(capsys, "check", str(path), "--fail-on", fail_on, *site)
+    code, out, _ = run(capsys, "check", str(path), "--fail-on", fail_on, "--ignore", "V", *site)
     assert code == expected and "B105" in out
 
 
@@ -289,15 +298,29 @@ def test_check_error_severity_fails_by_default(capsys: pytest.CaptureFixture[str
 @pytest.mark.parametrize(("options", "codes"), [
     (["--select", "R"], {"R101", "R102"}),
     (["--select", "R101", "--select", "p102"], {"R101", "P102"}),
-    (["--ignore", "R101,R102"], {"P102"}),
-    (["--ignore", "promo-sentence"], {"R101", "R102"}),
+    (["--ignore", "R101,R102,V"], {"P102"}),
+    (["--ignore", "promo-sentence", "--ignore", "V"], {"R101", "R102"}),
     (["--select", "R", "--ignore", "R101"], {"R102"}),
+    (["--ignore", "V"], {"P102", "R101", "R102"}),
 ])
 def test_select_and_ignore(capsys: pytest.CaptureFixture[str], options: list[str],
                            codes: set[str]) -> None:
     code, out, _ = run(capsys, "check", str(SEED), "--format", "json", *options)
     assert code == 1
     assert {f["code"] for f in json.loads(out)["findings"]} == codes
+
+
+def test_validation_runs_by_default_and_ignore_v_turns_it_off(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    def codes(*options: str) -> list[str]:
+        out = run(capsys, "check", str(SEED), "--format", "json", *options)[1]
+        return [f["code"] for f in json.loads(out)["findings"]]
+
+    assert [c for c in codes() if c.startswith("V")] == ["V104"]
+    assert not [c for c in codes("--ignore", "V") if c.startswith("V")]
+    # Validation alone: the related block stays, so the body ends without a sentence end.
+    assert codes("--select", "V") == ["V104", "V111"]
+    assert run(capsys, "check", str(SEED), "--select", "V")[0] == 0, "info notes pass"
 
 
 def test_ignored_rules_change_nothing(capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,9 +36,12 @@ def test_fix_json_gives_the_fields_and_findings(capsys: pytest.CaptureFixture[st
 def test_check_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["check", str(PAGE)]) == 1
     clean = tmp_path / "clean.html"
-    clean.write_text("<article><h1>عنوان</h1><p>فقرة حقيقية من الخبر.</p></article>",
-                     encoding="utf-8")
-    assert main(["check", str(clean)]) == 0
+    clean.write_text("<html><head><title>افتتاح جسر جديد</title></head><body><article>"
+                     "<h1>افتتاح جسر جديد</h1><p>افتتحت الحكومة جسرا جديدا فوق النيل في "
+                     "القاهرة.</p></article></body></html>", encoding="utf-8")
+    assert main(["check", str(clean)]) == 0  # the page has no summary: a warning (V101)
+    assert main(["check", str(clean), "--fail-on", "warning"]) == 1
+    assert main(["check", str(clean), "--fail-on", "warning", "--ignore", "V"]) == 0
 
 
 def test_in_place_rewrites_only_changed_pages(tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ def test_html_json_has_the_fields_findings_and_paths() -> None:
     data = out.to_dict()
     assert data["body"] == P1
     assert {"headline", "summary", "body", "findings"} <= set(data)
-    (finding,) = data["findings"]
+    (finding,) = [f for f in data["findings"] if f["action"] == "remove"]
     assert finding["code"] == "P101"
     assert finding["path"] == "p:nth-of-type(2)"
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from cleanup import Cleaner
+from cleanup import Cleaner, Config
 from cleanup.packs import Entry, Pack, load_ruleset
 
 RULESET = load_ruleset()
 CLEANER = Cleaner(ruleset=RULESET)
+NO_VALIDATION = Cleaner(Config(ignore=("V",)), ruleset=RULESET)
+"""For checks of one field: validation would compare it with the filler."""
 FILLER = {
     "ar": ("قال المسؤول إن الاجتماع استمر ساعتين وناقش ملفات عدة. وأضاف أن الطرفين اتفقا على "
            "مواصلة المحادثات الشهر المقبل في العاصمة، وأن لجنة مشتركة ستتابع تنفيذ ما اتفق عليه "
@@ -66,8 +68,8 @@ SITE_PACKS = [p for p in RULESET.site_packs]
 def test_site_headline_suffix_examples(pack: Pack) -> None:
     assert pack.headline_match, f"{pack.path}: no headline_match example"
     for headline in pack.headline_match:
-        result = CLEANER.clean({"headline": headline, "summary": "", "body": FILLER["ar"]},
-                               site=pack.site)
+        result = NO_VALIDATION.clean(
+            {"headline": headline, "summary": "", "body": FILLER["ar"]}, site=pack.site)
         codes = [f.code for f in result.findings if f.field == "headline"]
         assert codes == ["B105"], f"{headline!r}: {codes}"
         assert len(result.article.headline) < len(headline)

@@ -29,11 +29,8 @@ from tests.helpers import seed_article
 
 
 def validating(options: Mapping[str, Any] | None = None) -> Cleaner:
-    """The default cleaner with the validation rules (added if the registry lacks them)."""
-    cleaner = Cleaner(Config(options=dict(options or {})))
-    if not any(rule.code.startswith("V") for rule in cleaner.rules):
-        cleaner.rules = [*cleaner.rules, *VALIDATION_RULES]
-    return cleaner
+    """The default cleaner (validation runs by default) with these options."""
+    return Cleaner(Config(options=dict(options or {})))
 
 
 BRIDGE = {
@@ -153,8 +150,26 @@ def test_headline_threshold_is_an_option() -> None:
 def test_error_level_is_an_option() -> None:
     default = codes(validating().clean(SWAPPED), "V104")
     assert [f.severity for f in default] == ["error"]
+    assert "the body has only 20 words" in default[0].message
     lenient = codes(validating({"headline_support_error": 0}).clean(SWAPPED), "V104")
     assert [f.severity for f in lenient] == ["warning"]
+
+
+def test_unsupported_headline_over_a_long_body_is_a_warning() -> None:
+    long_body = {**SWAPPED, "body": "\n".join([BRIDGE["body"]] * 2)}  # 40 words
+    found = codes(validating().clean(long_body), "V104")
+    assert [f.severity for f in found] == ["warning"] and "only" not in found[0].message
+    wide = validating({"headline_error_body_words": 1000}).clean(long_body)
+    assert [f.severity for f in codes(wide, "V104")] == ["error"]
+    narrow = validating({"headline_error_body_words": 20}).clean(SWAPPED)
+    assert [f.severity for f in codes(narrow, "V104")] == ["warning"]
+
+
+def test_validation_runs_by_default_and_can_be_ignored() -> None:
+    assert {rule.code for rule in VALIDATION_RULES} <= {r.code for r in Cleaner().rules}
+    quiet = Cleaner(Config(ignore=("V",)))
+    assert not [r for r in quiet.rules if r.code.startswith("V")]
+    assert not [f for f in quiet.clean(SWAPPED).findings if f.code.startswith("V")]
 
 
 def test_missing_term_naming_is_an_option() -> None:

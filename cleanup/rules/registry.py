@@ -39,23 +39,15 @@ def all_rules() -> list[Rule]:
     return [*REPAIR_RULES, *removals, *validation, *html]
 
 
-OPT_IN = ("V",)
-"""Families that run only when ``select`` names them (``--select V`` or ``V104``): the
-validation checks, until the rest of the suite is ready for them to run by default."""
-
-
 def select_rules(rules: Iterable[Rule], select: Sequence[str] = (),
                  ignore: Sequence[str] = ()) -> list[Rule]:
     """Rules whose code starts with a selected prefix and with no ignored prefix.
 
-    An empty ``select`` selects every rule except the opt-in families, like ruff's
-    ``--select``/``--ignore``; an opt-in family runs when a selector names it.
+    An empty ``select`` selects every rule, validation (V) included, like ruff's
+    ``--select``/``--ignore``; ``ignore=("V",)`` turns the validation checks off.
     """
     def wanted(code: str) -> bool:
-        if code.startswith(OPT_IN):
-            chosen = any(code.startswith(p) and p.startswith(OPT_IN) for p in select)
-        else:
-            chosen = not select or any(code.startswith(p) for p in select)
+        chosen = not select or any(code.startswith(p) for p in select)
         return chosen and not any(code.startswith(p) for p in ignore)
 
     return [rule for rule in rules if wanted(rule.code)]

@@ -154,6 +154,11 @@ class ArticleView:
         return WordStarts(self.body_words)
 
     @lazy
+    def body_length(self) -> int:
+        """How many words the body has."""
+        return sum(len(p.words) for p in self.paragraphs)
+
+    @lazy
     def summary_starts(self) -> WordStarts:
         """The summary's words for stem lookups."""
         return WordStarts(frozenset(self.summary_words))

@@ -111,7 +111,7 @@ class SummaryLongerRule(Rule):
         summary_words = len(v.summary_words)
         if summary_words <= len(v.body_words):  # the body has at least that many words
             return
-        body_words = sum(len(p.words) for p in v.paragraphs)
+        body_words = v.body_length
         if body_words and summary_words > body_words:
             yield Proposal(text.name, 0, len(text.text), "flag",
                            f"the summary ({summary_words} words) is longer than the body "

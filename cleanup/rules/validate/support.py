@@ -46,8 +46,11 @@ class HeadlineSupportRule(Rule):
             "words, allowing a proclitic letter, the other verb tense or a verbal noun "
             "('تعلن' for 'أعلنت', 'افتتاح' for 'افتتحت'). When the weighted "
             "share found is below `headline_support_threshold` (default 0.31) the headline "
-            "as a whole is unsupported: a warning, or an error below "
-            "`headline_support_error` (default 0.1). In a supported headline, a single "
+            "as a whole is unsupported: a warning. It is an error when the share is also "
+            "below `headline_support_error` (default 0.1) and the body has fewer than "
+            "`headline_error_body_words` words (default 40): a stub that cannot back the "
+            "headline (a long body that shares no headline word is far more often under a "
+            "column title, a metaphor or synonyms). In a supported headline, a single "
             "missing term is named at info level when it is the headline's first content "
             "word, usually its subject (`headline_missing`: \"first\", default; \"any\" "
             "names it wherever it stands; \"off\").")
@@ -66,17 +69,20 @@ class HeadlineSupportRule(Rule):
             return
         threshold = number(ctx, "headline_support_threshold", 0.31)
         error_below = number(ctx, "headline_support_error", 0.1)
+        error_words = number(ctx, "headline_error_body_words", 40)
         which = choice(ctx, "headline_missing", ("first", "any", "off"))
         score, missing = v.headline_support()
         start = len(text.text) - len(text.text.lstrip())
         span = (start, len(text.text.rstrip()))
         if score < threshold:
-            level: Severity = "error" if score < error_below else "warning"
+            stub = score < error_below and v.body_length < error_words
+            level: Severity = "error" if stub else "warning"
             yield Proposal(
                 text.name, *span, "flag",
                 f"the headline is not supported by the summary or body: weighted support "
                 f"{floor2(score)} < {threshold:g}; not found: "
-                f"{_quoted(map(v.headline_word, missing))}",
+                f"{_quoted(map(v.headline_word, missing))}"
+                + (f"; the body has only {v.body_length} words" if stub else ""),
                 severity=severity(ctx, self.code, self.name, level))
             return
         if len(missing) != 1 or which == "off" or (
