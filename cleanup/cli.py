@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from cleanup import __version__, html_cli
+from cleanup import __version__
 from cleanup.api import Cleaner, Config, UnknownSiteError
 from cleanup.config_file import ConfigError, find_config, load_config, make_config, parse_selectors
 from cleanup.formats import (
     FORMATS,
+    HTML_SUFFIXES,
     STDIN,
     InputError,
     Source,
@@ -249,7 +250,7 @@ def _load(args: argparse.Namespace) -> list[tuple[Source, list[Result]]]:
 
 def _html_paths(args: argparse.Namespace) -> list[str] | None:
     """The inputs when they are HTML files (all or none of them may be)."""
-    html = [p for p in args.paths if html_cli.is_html(p)]
+    html = [p for p in args.paths if Path(p).suffix.lower() in HTML_SUFFIXES]
     if not html:
         return None
     if len(html) != len(args.paths):
@@ -260,6 +261,8 @@ def _html_paths(args: argparse.Namespace) -> list[str] | None:
 
 
 def _fix_html(args: argparse.Namespace, paths: list[str]) -> int:
+    from cleanup import html_cli  # BeautifulSoup only for HTML inputs
+
     done = html_cli.clean_html_files(paths, Cleaner(_config(args)), args.lang)
     payload = html_cli.json_lines(done) if args.format == "json" else ""
     if args.in_place:
@@ -283,6 +286,8 @@ def _fix_html(args: argparse.Namespace, paths: list[str]) -> int:
 
 
 def _check_html(args: argparse.Namespace, paths: list[str]) -> int:
+    from cleanup import html_cli  # BeautifulSoup only for HTML inputs
+
     done = html_cli.clean_html_files(paths, Cleaner(_config(args)), args.lang)
     located = html_cli.findings(done)
     found = [f for _, f in located]

@@ -23,6 +23,8 @@ FORMATS: tuple[Format, ...] = ("txt", "json", "jsonl")
 EXTENSIONS: dict[str, Format] = {".txt": "txt", ".json": "json", ".jsonl": "jsonl",
                                  ".ndjson": "jsonl"}
 STDIN = "-"
+HTML_SUFFIXES = (".html", ".htm")
+"""Extensions of the files the HTML front end reads (the text formats read the rest)."""
 STDIN_NAME = "<stdin>"
 
 

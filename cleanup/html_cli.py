@@ -7,16 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleanup.api import Cleaner
-from cleanup.formats import InputError
+from cleanup.formats import HTML_SUFFIXES, InputError
 from cleanup.html import HtmlCleaner, HtmlError, HtmlResult
 from cleanup.model import Finding
-
-HTML_SUFFIXES = (".html", ".htm")
-
-
-def is_html(path: str) -> bool:
-    """True for a path the HTML front end reads (by its extension)."""
-    return Path(path).suffix.lower() in HTML_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -64,5 +57,5 @@ def element(finding: Finding) -> str:
     return f" at {path}" if path else ""
 
 
-__all__ = ["HTML_SUFFIXES", "HtmlDone", "clean_html_files", "element", "findings", "is_html",
+__all__ = ["HTML_SUFFIXES", "HtmlDone", "clean_html_files", "element", "findings",
            "json_lines"]

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import re2
-import soupsieve
 
 from cleanup.phrases import PhraseIndex, Tokens, phrase_tokens
 
@@ -244,11 +243,14 @@ def _walk(folder: Path) -> Iterable[Path]:
 def load_ruleset(extra_dirs: Sequence[str | Path] = ()) -> RuleSet:
     """Load the built-in packs plus every ``*.toml`` under ``extra_dirs``."""
     paths = builtin_pack_paths()
+    builtin = len(paths)
     for folder in map(Path, extra_dirs):
         if not folder.is_dir():
             raise PackError(f"{folder}: rule folder not found")
         paths.extend((str(p), p) for p in sorted(folder.rglob("*.toml")))
-    packs = [load_pack(p, name) for name, p in paths]
+    # The bundled packs' selectors are checked by the test suite; checking them again at
+    # every start would cost a command line run about 0.15 s (soupsieve's own set-up).
+    packs = [load_pack(p, name, check_css=i >= builtin) for i, (name, p) in enumerate(paths)]
     seen: dict[str, str] = {}
     for pack in packs:
         if pack.id in seen:
@@ -257,18 +259,20 @@ def load_ruleset(extra_dirs: Sequence[str | Path] = ()) -> RuleSet:
     return RuleSet(tuple(packs))
 
 
-def load_pack(path: str | Path, name: str | None = None) -> Pack:
-    """Read and check one pack file; errors name the file (or ``name``) and the entry."""
+def load_pack(path: str | Path, name: str | None = None, *, check_css: bool = True) -> Pack:
+    """Read and check one pack file; errors name the file (or ``name``) and the entry.
+
+    ``check_css=False`` skips compiling CSS selectors (for packs already checked)."""
     path = Path(path)
     name = name or str(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise PackError(f"{name}: cannot read rule pack: {exc}") from None
-    return parse_pack(data, name)
+    return parse_pack(data, name, check_css=check_css)
 
 
-def parse_pack(data: Mapping[str, Any], name: str) -> Pack:
+def parse_pack(data: Mapping[str, Any], name: str, *, check_css: bool = True) -> Pack:
     """Check a parsed TOML pack and build it; ``name`` is used in error messages."""
     head = _table(data, "pack", name)
     kind = head.get("kind")
@@ -290,7 +294,7 @@ def parse_pack(data: Mapping[str, Any], name: str) -> Pack:
         if not isinstance(raw, list):
             raise PackError(f"{name}: [{entry_kind}] must be an array of tables ([[{entry_kind}]])")
         for i, item in enumerate(raw):
-            entry = _entry(item, entry_kind, name, i, raw_vocab)
+            entry = _entry(item, entry_kind, name, i, raw_vocab, check_css)
             if entry.id in ids:
                 raise PackError(f"{name}: entry id {entry.id!r} is used twice")
             ids.add(entry.id)
@@ -329,7 +333,7 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
 
 
 def _entry(item: Any, kind: str, name: str, i: int,
-           raw_vocab: Mapping[str, Sequence[str]]) -> Entry:
+           raw_vocab: Mapping[str, Sequence[str]], check_css: bool = True) -> Entry:
     where = f"{name}: [[{kind}]] #{i + 1}"
     if not isinstance(item, dict):
         raise PackError(f"{where} must be a table")
@@ -352,7 +356,7 @@ def _entry(item: Any, kind: str, name: str, i: int,
     if kind == "selector":
         if phrases:
             raise PackError(f"{where}: a selector entry takes css, not phrases")
-        fields.update(_selector_fields(item, where))
+        fields.update(_selector_fields(item, where, check_css))
     elif not phrases and pattern is None:
         raise PackError(f"{where}: needs phrases or a pattern")
     match = _strings(item.get("match", []), where + " match")
@@ -392,13 +396,15 @@ def _entry(item: Any, kind: str, name: str, i: int,
                  match=match, no_match=no_match, message=message, **fields)
 
 
-def _selector_fields(item: Mapping[str, Any], where: str) -> dict[str, Any]:
+def _selector_fields(item: Mapping[str, Any], where: str, check_css: bool) -> dict[str, Any]:
     """``css`` and ``scope`` of a ``[[selector]]`` entry: CSS selectors of containers that the
     HTML front end removes (its examples are HTML snippets, run by the HTML tests)."""
     css = _strings(item.get("css", []), where + " css")
     if not css:
         raise PackError(f"{where}: needs css (a list of CSS selectors)")
-    for selector in css:
+    for selector in css if check_css else ():
+        import soupsieve  # only here: its set-up is slow, and text cleaning never needs it
+
         try:
             soupsieve.compile(selector)
         except soupsieve.SelectorSyntaxError as exc:
