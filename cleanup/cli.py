@@ -39,6 +39,7 @@ from cleanup.report import (
     rules_table,
 )
 from cleanup.rules.registry import all_rules, find_rule
+from cleanup.rules.validate.settings import OptionError
 
 FAIL_ON = ("remove", "error", "warning", "info")
 DEFAULT_MAX_SIZE = 10 << 20
@@ -240,6 +241,8 @@ def _load(args: argparse.Namespace) -> list[tuple[Source, list[Result]]]:
                 results.append(cleaner.clean(record.article, lang=args.lang))
             except UnknownSiteError as exc:
                 raise InputError(record.path, str(exc), record.line) from None
+            except OptionError as exc:
+                raise ConfigError(f"{exc} (check the options of the config file)") from None
             except Exception as exc:
                 if os.environ.get(DEBUG_ENV) == "1":
                     raise

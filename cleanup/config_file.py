@@ -3,7 +3,8 @@
 The file is found by walking up from a folder; in each folder ``cleanup.toml`` (keys at
 top level) is looked for first, then a ``pyproject.toml`` that has a ``[tool.cleanup]``
 table. Keys: ``select``, ``ignore``, ``rules`` (extra rule-pack folders, relative to the
-config file), ``guard_share`` and ``site``.
+config file), ``guard_share``, ``site`` and ``options`` (a table of rule options, such as
+validation thresholds and severities: ``Config.options``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from cleanup.api import Config
 from cleanup.rules.registry import all_rules
 
-KEYS = ("select", "ignore", "rules", "guard_share", "site")
+KEYS = ("select", "ignore", "rules", "guard_share", "site", "options")
 
 
 class ConfigError(ValueError):
@@ -68,6 +69,10 @@ def load_config(path: Path) -> Config:
         if isinstance(share, bool) or not isinstance(share, int | float):
             raise ConfigError(f"{where}: guard_share must be a number")
         values["guard_share"] = float(share)
+    if "options" in table:
+        if not isinstance(table["options"], dict):
+            raise ConfigError(f"{where}: options must be a table of rule options")
+        values["options"] = dict(table["options"])
     return make_config(values, where)
 
 

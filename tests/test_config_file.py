@@ -119,3 +119,40 @@ def test_no_config_and_explicit_config(capsys: pytest.CaptureFixture[str], proje
     other = tmp_path / "other.toml"
     other.write_text("select = ['R']\n", encoding="utf-8")
     assert sources(capsys, "--config", str(other)) == {"rules/en.toml#see-also-marked"}
+
+
+SEED = ROOT / "fixtures" / "seed-khabarayn.txt"
+
+
+def _check_seed(capsys: pytest.CaptureFixture[str], config: Path) -> tuple[int, str, str]:
+    code = main(["check", str(SEED), "--format", "json", "--config", str(config)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_options_table_sets_rule_options(capsys: pytest.CaptureFixture[str],
+                                         tmp_path: Path) -> None:
+    config = tmp_path / "cleanup.toml"
+    config.write_text('[options]\nseverity = { V104 = "warning" }\n', encoding="utf-8")
+    assert load_config(config).options == {"severity": {"V104": "warning"}}
+    code, out, _ = _check_seed(capsys, config)
+    assert code == 1
+    v104 = [f for f in json.loads(out)["findings"] if f["code"] == "V104"]
+    assert [f["severity"] for f in v104] == ["warning"]  # info without the config
+
+
+def test_options_must_be_a_table(tmp_path: Path) -> None:
+    config = tmp_path / "cleanup.toml"
+    config.write_text('options = "strict"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="options must be a table of rule options"):
+        load_config(config)
+
+
+def test_a_bad_option_value_is_a_one_line_error(capsys: pytest.CaptureFixture[str],
+                                                tmp_path: Path) -> None:
+    config = tmp_path / "cleanup.toml"
+    config.write_text('[options]\nseverity = { V104 = "loud" }\n', encoding="utf-8")
+    code, out, err = _check_seed(capsys, config)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1
+    assert "severity of V104 must be one of info, warning, error" in err
