@@ -13,6 +13,8 @@ from cleanup.rules.base import Context, FieldText
 from cleanup.segment import Span, ends_with_terminal, prefold, word_count
 
 _TOKEN = re.compile(r"\w+")
+_SPLIT_WORDS = 32
+"""Words a word-limit test splits at least: one split answers every pack's limit."""
 # Characters that may stand between a see-also prefix and its headline.
 SEPARATORS = ":：|/\\-–—.…»>›«<‹،,(["
 _GENERIC_HOST_LABELS = frozenset({
@@ -66,11 +68,12 @@ class LineScan:
             return bool(known["words"] <= limit)
         if limit <= known.get("_more_than", -1):
             return False
-        parts = len(self.line.text.split(None, limit))
-        if parts <= limit:  # the whole line was split: that is its word count
+        bound = max(limit, _SPLIT_WORDS)
+        parts = len(self.line.text.split(None, bound))
+        if parts <= bound:  # the whole line was split: that is its word count
             known["words"] = parts
-            return True
-        known["_more_than"] = limit
+            return parts <= limit
+        known["_more_than"] = bound
         return False
 
 
