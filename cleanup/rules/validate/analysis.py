@@ -1,58 +1,48 @@
 """One analysis of the article per validation run, shared by every validation rule.
 
 The folded words of each line come from :func:`cleanup.rules.scan.scan`, whose
-per-article cache already holds every line the removal stage saw unchanged, so they are
-not computed again. Headline and summary words are stemmed (few words). The headline's
-stems are searched in the folded body (:class:`KeyStarts`); the body's words are
-stripped of their proclitics (:class:`WordStarts`, one regex pass) only when a check
-makes many lookups (summary sentences, a doubtful paragraph). At the validate stage
-``ctx.article`` is the article after repairs and removals: offsets here are offsets into
-the current text.
+per-article cache already holds every line the removal stage saw unchanged (and, for a
+body the removal stage left as it was, the whole list of its lines), so they are not
+computed again. Everything else is computed on first use: most articles never need the
+set of the body's words or its folded text. Words are stemmed once per article
+(:meth:`ArticleView.stems`). The headline's stems are searched in the folded body
+(:class:`KeyStarts`), only until the result is settled; the body's words are stripped of
+their proclitics (:class:`WordStarts`, one regex pass) only when a check makes many
+lookups (summary sentences, a doubtful paragraph). At the validate stage ``ctx.article``
+is the article after repairs and removals: offsets here are offsets into the current
+text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from itertools import compress
-from typing import Any, Generic, NamedTuple, TypeVar, overload
+from collections.abc import Collection, Iterable, Iterator
+from itertools import compress, filterfalse, repeat
+from operator import itemgetter
+from typing import NamedTuple
 
+from cleanup.lazy import lazy
 from cleanup.rules.base import Context
 from cleanup.rules.scan import LineScan, Tokenised, scan
+from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.terms import (
+    COMMON_WEIGHT,
     STOP,
+    STOP_WORDS,
     KeyStarts,
     WordStarts,
+    add_stems,
     fold_fast,
     found,
     score,
     stem_map,
+    stem_words,
     tokens,
 )
 from cleanup.segment import Span, sentences
 
 _KEY = "validate:view"
-_T = TypeVar("_T")
-
-
-class lazy(Generic[_T]):
-    """A property computed on first use and then stored on the instance: what
-    ``functools.cached_property`` does, without its lock (Python 3.11), whose cost shows
-    at this many articles."""
-
-    def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> lazy[_T]: ...
-    @overload
-    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
-    def __get__(self, obj: object, owner: type | None = None) -> lazy[_T] | _T:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
+_MARGIN = 1e-9
+"""Slack for float sums when a partial support score settles a comparison early."""
 
 Words = tuple[str, ...]
 
@@ -88,10 +78,11 @@ def _non_blank(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def long_terms(stems: Iterable[str]) -> frozenset[str]:
-    """The stems of three characters or more (shorter ones tie nothing together)."""
+def long_terms(stems: Iterable[str]) -> Iterator[str]:
+    """The stems of three characters or more, in order (shorter ones tie nothing
+    together)."""
     listed = list(stems)
-    return frozenset(compress(listed, map((2).__lt__, map(len, listed))))
+    return compress(listed, map((2).__lt__, map(len, listed)))
 
 
 def _scans(text: str, ctx: Context) -> list[tuple[int, str, Tokenised]]:
@@ -104,6 +95,51 @@ def _scans(text: str, ctx: Context) -> list[tuple[int, str, Tokenised]]:
             found = scan(Span(start, start + len(line), line), ctx)
         out.append((start, line, found.tokens))
     return out
+
+
+_WEIGHTS = dict.fromkeys(COMMON_STEMS, COMMON_WEIGHT)
+"""The weight of a term in support scores, where not 1 (see :func:`weighted`)."""
+_WORDS_OF = itemgetter(3)
+"""A paragraph's words (``Piece.words``), for C-level iteration."""
+_piece = tuple.__new__
+"""``_piece(Piece, fields)`` is ``Piece(*fields)`` without the Python-level constructor."""
+
+
+def _paragraphs(body: str, ctx: Context) -> tuple[list[Piece], list[str]]:
+    """The non-blank lines of the body with their words, and their folded keys.
+
+    A body the removal stage left as it was has its list of lines and scans in the cache
+    (:func:`cleanup.rules.scan.line_scans`); otherwise each line is looked up (most are
+    unchanged) or scanned.
+    """
+    pieces: list[Piece] = []
+    keys: list[str] = []
+    kept = ctx.cache.get(("scans", body))
+    if isinstance(kept, tuple):
+        for line, scanned in kept:
+            toks = scanned.tokens
+            pieces.append(_piece(Piece, (line.start, line.end, line.text, toks.words)))
+            keys.append(toks.folded.key)
+        return pieces, keys
+    cache = ctx.cache
+    pos = 0
+    for line in body.split("\n"):
+        if line.strip():
+            scanned = cache.get(("scan", line))
+            if not isinstance(scanned, LineScan):
+                scanned = scan(Span(pos, pos + len(line), line), ctx)
+            toks = scanned.tokens
+            pieces.append(_piece(Piece, (pos, pos + len(line), line, toks.words)))
+            keys.append(toks.folded.key)
+        pos += len(line) + 1
+    return pieces, keys
+
+
+def _words(scans: list[tuple[int, str, Tokenised]]) -> Words:
+    """The words of a field's lines, in order."""
+    if len(scans) == 1:  # a headline or summary: one line, most often
+        return scans[0][2].words
+    return tuple(w for _, _, t in scans for w in t.words)
 
 
 class ArticleView:
@@ -120,33 +156,30 @@ class ArticleView:
         self.summary = article.summary
         self.body = article.body
         self._headline = _scans(article.headline, ctx)
-        self.headline_words: Words = tuple(w for _, _, t in self._headline for w in t.words)
+        self.headline_words: Words = _words(self._headline)
         """Folded words of the headline."""
-        self.summary_words: Words = tuple(
-            w for _, _, t in _scans(article.summary, ctx) for w in t.words)
+        self.summary_words: Words = _words(_scans(article.summary, ctx))
         """Folded words of the summary."""
-        self.paragraphs: list[Piece] = []
+        self.paragraphs: list[Piece]
         """The non-blank lines of the body."""
-        seen: set[str] = set()
-        keys: list[str] = []
-        cache = ctx.cache
-        pos = 0
-        for line in article.body.split("\n"):
-            if line.strip():
-                found = cache.get(("scan", line))
-                if not isinstance(found, LineScan):
-                    found = scan(Span(pos, pos + len(line), line), ctx)
-                words = found.tokens.words
-                keys.append(found.tokens.folded.key)
-                self.paragraphs.append(Piece(pos, pos + len(line), line, words))
-                seen.update(words)
-            pos += len(line) + 1
-        self.body_words: set[str] = seen
-        """The distinct folded words of the body (not to be changed)."""
-        self.body_key = KeyStarts("\n".join(keys))
-        """The folded body, for a few stem lookups (see :class:`KeyStarts`)."""
+        self.keys: list[str]
+        """Their folded texts."""
+        self.paragraphs, self.keys = _paragraphs(article.body, ctx)
         self.memo: dict[str, object] = {}
         """Scratch space for rule-specific results about this article."""
+        self.stemmed: dict[str, str] = {}
+        """Every word stemmed so far for this article, with its stem (see :meth:`stems`)."""
+        self._backed: dict[str, bool] = {}
+
+    @lazy
+    def body_words(self) -> set[str]:
+        """The distinct folded words of the body (not to be changed)."""
+        return set().union(*(p.words for p in self.paragraphs))
+
+    @lazy
+    def body_key(self) -> KeyStarts:
+        """The folded body, for a few stem lookups (see :class:`KeyStarts`)."""
+        return KeyStarts("\n".join(self.keys))
 
     @lazy
     def body_starts(self) -> WordStarts:
@@ -154,9 +187,14 @@ class ArticleView:
         return WordStarts(self.body_words)
 
     @lazy
+    def lengths(self) -> list[int]:
+        """How many words each paragraph has."""
+        return list(map(len, map(_WORDS_OF, self.paragraphs)))
+
+    @lazy
     def body_length(self) -> int:
         """How many words the body has."""
-        return sum(len(p.words) for p in self.paragraphs)
+        return sum(self.lengths)
 
     @lazy
     def summary_starts(self) -> WordStarts:
@@ -164,31 +202,98 @@ class ArticleView:
         return WordStarts(frozenset(self.summary_words))
 
     @lazy
+    def summary_lacking(self) -> set[str]:
+        """The distinct summary words that no body paragraph has (not to be changed).
+
+        The set of the body's words is not needed: paragraphs are looked at in order
+        until none is left, and a summary is most often a copy of the lead.
+        """
+        lacking = set(self.summary_words)
+        for p in self.paragraphs:
+            if not lacking:
+                break
+            lacking.difference_update(p.words)
+        return lacking
+
+    def stems(self, words: Collection[str]) -> dict[str, str]:
+        """The stems of ``words`` (as :func:`stem_map` gives them), from a map that holds
+        every word stemmed so far for this article (a word's stem depends on it alone)."""
+        return add_stems(self.stemmed, words)
+
+    @lazy
     def headline_stems(self) -> dict[str, str]:
-        """The stem of every word of the headline."""
-        return stem_map(frozenset(self.headline_words))
+        """The stem of every word of the headline (and of other words stemmed so far)."""
+        return self.stems(self.headline_words)
 
     @lazy
     def headline_terms(self) -> list[str]:
-        """Content terms of the headline, each once, in headline order."""
-        stems = dict.fromkeys(map(self.headline_stems.__getitem__, self.headline_words))
-        return [t for t in stems if t not in STOP and len(t) > 2]
+        """Content terms of the headline, each once, in headline order (the stems of its
+        words join :attr:`stemmed`)."""
+        words = list(filterfalse(STOP_WORDS.__contains__, self.headline_words))  # "_"
+        stems = stem_words(words)
+        self.stemmed.update(zip(words, stems, strict=True))
+        return list(dict.fromkeys(filterfalse(STOP.__contains__, long_terms(stems))))
+
+    @lazy
+    def _pools(self) -> tuple[KeyStarts | WordStarts, ...]:
+        """Where a headline term is looked for: the body, and the summary when it has
+        words the body lacks."""
+        if not self.summary_lacking:
+            return (self.body_key,)
+        return (self.body_key, self.summary_starts)
+
+    def backs(self, term: str) -> bool:
+        """Whether the summary or body backs a headline term: one of their words starts
+        with it or a variant of it, once stripped of its proclitics (remembered)."""
+        known = self._backed.get(term)
+        if known is None:
+            known = self._backed[term] = (self.body_key.starts(term)
+                                          or found(term, self._pools))
+        return known
 
     def headline_support(self) -> tuple[float, list[str]]:
         """How much of the headline summary and body back (weighted), and the misses."""
         terms = self.headline_terms
-        # A headline word written as such in the body backs its stem; the other terms are
-        # searched in the folded body (a few lookups: cheaper than all its words' starts).
-        words = self.body_words
-        stems = self.headline_stems
-        literal = {stems[w] for w in self.headline_words if w in words}
-        body = self.body_key
-        absent = [t for t in terms if t not in literal and not body.starts(t)]
-        if not absent:
+        missing = [t for t in terms if not self.backs(t)]
+        if not missing:
             return 1.0, []
-        pools = (body,) if words.issuperset(self.summary_words) else (
-            body, self.summary_starts)
-        return score(terms, [t for t in absent if not found(t, pools)])
+        return score(terms, missing)
+
+    def headline_backed(self, share: float, first: bool) -> bool:
+        """True when the summary and body back at least ``share`` of the headline's
+        weighted terms and, if ``first``, its first term; False when that is not so or
+        not settled this way.
+
+        Terms are looked up only until that is settled: first whether each starts a
+        body word as it is (one search), then the others with their variants. A
+        support score from the full lookup is then at least ``share``.
+        """
+        terms = self.headline_terms
+        if first and (not terms or not self.backs(terms[0])):
+            return False
+        weights = list(map(_WEIGHTS.get, terms, repeat(1.0)))
+        need = share * sum(weights) + _MARGIN  # sum(weights): weighted(set(terms))
+        got = weights[0] if first else 0.0
+        doubtful: list[int] = []
+        backed = self._backed
+        starts = self.body_key.starts
+        for i in range(1 if first else 0, len(terms)):
+            if got >= need:
+                return True
+            known = backed.get(terms[i])
+            if known is None and starts(terms[i]):
+                known = backed[terms[i]] = True
+            if known:
+                got += weights[i]
+            elif known is None:
+                doubtful.append(i)
+        for i in doubtful:  # not as they are: with their variants
+            if got >= need:
+                return True
+            known = backed[terms[i]] = found(terms[i], self._pools)
+            if known:
+                got += weights[i]
+        return got >= need
 
     def headline_word(self, term: str) -> str:
         """The headline's first word (as written) whose stem is ``term``."""
@@ -207,7 +312,8 @@ class ArticleView:
         for start, line in _non_blank(self.summary):
             for s in sentences(Span(start, start + len(line), line)):
                 terms = (stems.get(w, "_") for w in tokens(fold_fast(s.text)))
-                out.append(Sentence(s.start, s.end, s.text, long_terms(terms) - STOP))
+                out.append(Sentence(s.start, s.end, s.text,
+                                    frozenset(long_terms(terms)) - STOP))
         return out
 
     @lazy
@@ -222,7 +328,7 @@ class ArticleView:
 def view(ctx: Context) -> ArticleView:
     """The analysis of ``ctx.article``, made once per validation run."""
     found = ctx.cache.get(_KEY)
-    if not isinstance(found, ArticleView) or found.article is not ctx.article:
-        found = ArticleView(ctx)
-        ctx.cache[_KEY] = found
+    if found.__class__ is ArticleView and found.article is ctx.article:
+        return found
+    found = ctx.cache[_KEY] = ArticleView(ctx)
     return found

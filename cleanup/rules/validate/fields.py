@@ -109,8 +109,6 @@ class SummaryLongerRule(Rule):
         if text.text != v.summary:
             return
         summary_words = len(v.summary_words)
-        if summary_words <= len(v.body_words):  # the body has at least that many words
-            return
         body_words = v.body_length
         if body_words and summary_words > body_words:
             yield Proposal(text.name, 0, len(text.text), "flag",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from cleanup.lang import detect_lang
-from cleanup.rules.base import Context, FieldText, Proposal, Rule
+from cleanup.rules.base import Context, FieldText, Proposal, Rule, unusual_chars
 from cleanup.rules.validate.analysis import Words, view
 from cleanup.rules.validate.settings import number, severity
 
@@ -38,9 +38,13 @@ def _script(words: Words, share: float) -> str | None:
     return "Latin" if ascii_words >= share * counted else None
 
 
-def _language(text: str) -> str:
-    """"ar", "fa" or "ur" for Arabic-script text."""
-    return (detect_lang(text) or "ar") if _NOT_ARABIC.search(text) else "ar"
+def _language(text: str, unusual: str | None = None) -> str:
+    """"ar", "fa" or "ur" for Arabic-script text; ``unusual`` is the text's characters
+    outside the plain set (:func:`unusual_chars`), among which Persian and Urdu letters
+    are, when known."""
+    if not _NOT_ARABIC.search(text if unusual is None else unusual):
+        return "ar"
+    return detect_lang(text) or "ar"
 
 
 class LanguageMismatchRule(Rule):
@@ -84,7 +88,7 @@ class LanguageMismatchRule(Rule):
         if script != body:
             message = f"the {text.name} is in {script} script but the body is in {body} script"
         elif script == "Arabic" and len(text.text) >= number(ctx, "language_min_letters", 60):
-            lang = _language(text.text)
+            lang = _language(text.text, unusual_chars(text.text, ctx))
             # The article's language (mostly the body's) says whether to look closer.
             if lang != (ctx.lang or "ar"):
                 body_lang = v.memo.get("language")

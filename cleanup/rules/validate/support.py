@@ -65,12 +65,14 @@ class HeadlineSupportRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
-        if not v.headline_terms or not v.paragraphs or text.text != v.headline:
+        if not v.paragraphs or text.text != v.headline or not v.headline_terms:
             return
         threshold = number(ctx, "headline_support_threshold", 0.31)
         error_below = number(ctx, "headline_support_error", 0.1)
         error_words = number(ctx, "headline_error_body_words", 40)
         which = choice(ctx, "headline_missing", ("first", "any", "off"))
+        if which != "any" and v.headline_backed(threshold, which == "first"):
+            return  # supported, and no first term to name: settled without every lookup
         score, missing = v.headline_support()
         start = len(text.text) - len(text.text.lstrip())
         span = (start, len(text.text.rstrip()))
@@ -122,8 +124,7 @@ class SummarySupportRule(Rule):
             return
         threshold = number(ctx, "summary_support_threshold", 0.25)
         min_terms = number(ctx, "summary_min_terms", 4)
-        absent = len(frozenset(v.summary_words) - v.body_words)
-        if _lowest_support(min_terms, absent) >= threshold:
+        if _lowest_support(min_terms, len(v.summary_lacking)) >= threshold:
             return  # too few summary words missing from the body to leave a sentence bare
         for sentence in v.summary_sentences:
             terms = sentence.terms

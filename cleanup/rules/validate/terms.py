@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import filterfalse
 
 from cleanup.fold import _TABLE
 from cleanup.rules.validate.common import COMMON_STEMS
@@ -29,7 +30,6 @@ _RARE = re.compile(
 )
 
 _TOKEN = re.compile(r"\w+")
-_WORD_CHAR = re.compile(r"\w")
 _LONGEST_CLUSTER = 4
 """Letters of the longest proclitic cluster _PREFIX strips (وبال, فلال)."""
 # Prefix and suffix patterns run over words joined by single spaces, so they anchor on a
@@ -37,11 +37,18 @@ _LONGEST_CLUSTER = 4
 # The clusters, longest first: [وف]?[بكل]?ال and [وف]?لل leave two letters or more,
 # [وف][بكل] and one of و ف ب ك ل leave three, and one or two of them may precede digits.
 # The pattern is factored by first letter so that most words fail at their first letter.
-_PREFIX = re.compile(
-    r" (?:[وف](?:[بك]?ال(?=\w\w)|لا?ل(?=\w\w)|[بكل](?=\w\w\w)|(?=\w\w\w)"
+_CLUSTERS = (
+    r"(?:[وف](?:[بك]?ال(?=\w\w)|لا?ل(?=\w\w)|[بكل](?=\w\w\w)|(?=\w\w\w)"
     r"|[بكل]?(?=\d))|[بك](?:ال(?=\w\w)|(?=\w\w\w)|(?=\d))|ل(?:ا?ل(?=\w\w)|(?=\w\w\w)|(?=\d))"
     r"|ال(?=\w\w))"
 )
+_PREFIX = re.compile(" " + _CLUSTERS)
+_CLUSTER = re.compile(_CLUSTERS)
+"""The proclitic cluster at the start of a word, matched in place (in a longer text)."""
+_CLUSTER_FIRST = "وفبكلا"
+"""The letters a cluster can start with."""
+_WORD_HEAD = re.compile(r"(?<!\w)\w+\Z")
+"""The start of a word, searched up to where a stem was found (``endpos``)."""
 # Suffixes reversed (ها هم ان ون ين ات ية ة ي ا; ies es s ing ed ly e y), matched after a
 # space in the reversed string, longer ones first; three letters must remain.
 _SUFFIX_REVERSED = re.compile(
@@ -83,10 +90,20 @@ def stem_map(words: AbstractSet[str]) -> dict[str, str]:
     Words of one or two letters keep their own stem: callers that want content terms
     only leave them out (they are not stemmed, so they stay that short).
     """
-    out = dict.fromkeys(words & STOP_WORDS, "_")
-    listed = list(words - STOP_WORDS)
-    out.update(zip(listed, _stem_joined(" " + " ".join(listed)).split(), strict=True))
-    return out
+    return add_stems({}, words)
+
+
+def add_stems(known: dict[str, str], words: Iterable[str]) -> dict[str, str]:
+    """Add the stem of each word ``known`` lacks, as :func:`stem_map` gives it (a word's
+    stem depends on that word alone), and return ``known``: one regex pass per call."""
+    new = list(filterfalse(known.__contains__, words))
+    if new:
+        content = list(filterfalse(STOP_WORDS.__contains__, new))
+        if len(content) < len(new):
+            known.update(dict.fromkeys(filter(STOP_WORDS.__contains__, new), "_"))
+        if content:
+            known.update(zip(content, stem_words(content), strict=True))
+    return known
 
 
 def stem(word: str) -> str:
@@ -211,12 +228,23 @@ class KeyStarts:
         return isinstance(stem, str) and self.starts(stem)
 
     def starts(self, stem: str) -> bool:
-        """Whether a word of the text, without its proclitic cluster, starts with ``stem``."""
+        """Whether a word of the text, without its proclitic cluster, starts with ``stem``
+        (made of word characters, so that it lies in the word that holds it)."""
         key = self._key
         pos = key.find(stem)
         while pos >= 0:
-            if self._opens(pos, stem):
-                return True
+            if pos and (key[pos - 1].isalnum() or key[pos - 1] == "_"):  # \w before
+                # The start of the word: at most a cluster's length before pos.
+                head = _WORD_HEAD.search(key, max(pos - _LONGEST_CLUSTER, 0), pos)
+                start = head.start() if head else -1
+            elif key[pos] not in _CLUSTER_FIRST:
+                return True  # the word starts with the stem and has no cluster
+            else:
+                start = pos
+            if start >= 0:
+                cluster = _CLUSTER.match(key, start)
+                if key.startswith(stem, cluster.end() if cluster else start):
+                    return True
             pos = key.find(stem, pos + 1)
         return False
 
@@ -231,18 +259,6 @@ class KeyStarts:
                 nowhere.append(stem)
             elif self.starts(stem):
                 return True
-        return False
-
-    def _opens(self, pos: int, stem: str) -> bool:
-        """Whether the word around ``pos`` starts with ``stem`` there once stripped."""
-        key = self._key
-        for start in range(pos, max(pos - _LONGEST_CLUSTER, 0) - 1, -1):
-            if start and _WORD_CHAR.match(key, start - 1):
-                continue  # not the start of a word: try further left
-            word = _TOKEN.match(key, start)
-            if word is None or word.end() < pos + len(stem):
-                return False
-            return _PREFIX.sub(" ", " " + word.group(), 1).startswith(" " + stem)
         return False
 
 

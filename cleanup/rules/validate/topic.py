@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
-from itertools import chain
+import re
+from collections.abc import Collection, Iterable, Iterator
+from itertools import compress, repeat
+from operator import itemgetter, not_
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.validate.analysis import ArticleView, Piece, long_terms, view
+from cleanup.rules.validate.analysis import ArticleView, long_terms, view
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import number, severity
 from cleanup.rules.validate.support import floor2
-from cleanup.rules.validate.terms import STOP, STOP_WORDS, WordStarts, fold_fast, stem_map
+from cleanup.rules.validate.terms import STOP, STOP_WORDS, KeyStarts, WordStarts, fold_fast
 
 _CONTINUING_WORDS = """
 كما بدوره بدورها يأتي ثم أيضا ايضا لكن إلا غير أما فيما بينما يذكر
@@ -25,6 +26,11 @@ article share that many; 44% of the corpus's own paragraphs do)."""
 # the conjunction و): such a paragraph belongs to the article whatever its words; an item
 # from another story opens like a lead.
 _CONTINUING = frozenset(fold_fast(w) for w in _CONTINUING_WORDS.split())
+_CONTINUES = re.compile("|".join(map(re.escape, sorted(_CONTINUING))) + r"|و\w{3,}")
+"""A word (a ``\\w+`` token) on which :func:`_continues` is true, as a full match."""
+_WORDS_OF = itemgetter(3)
+"""A paragraph's words (``Piece.words``)."""
+_FIRST = itemgetter(0)
 _PLAIN = COMMON_STEMS | STOP
 """Stems shared by too many articles to tie a paragraph to this one."""
 
@@ -39,29 +45,112 @@ def _distinctive(stem: str) -> bool:
     return stem not in _PLAIN and len(stem) > 2
 
 
-def _ties(words: AbstractSet[str]) -> bool:
-    """Whether one of these shared words has a distinctive stem (not a common news stem)."""
-    return not _PLAIN.issuperset(stem_map(words).values())
+def _ties(v: ArticleView, words: Collection[str], tying: set[str]) -> bool:
+    """Whether one of these shared words has a distinctive stem (not a common news stem);
+    such words are added to ``tying``.
 
-
-def _shared(own: frozenset[str], headline: frozenset[str],
-            others: Iterable[Piece]) -> set[str] | None:
-    """The words of a paragraph (``own``) that the headline or another paragraph also
-    uses, or None when they tie it to the article: a distinctive one, or too many to be
-    from another story. ``others`` come nearest first (the paragraphs after, then those
-    before); the first of them alone decides most paragraphs.
+    Words already stemmed for the article are looked at first; the others are stemmed
+    only when none of those ties.
     """
-    common = set(own & headline)
-    known: frozenset[str] = frozenset()
-    for n, q in enumerate(others):
-        common.update(own.intersection(q.words))
-        if len(common) >= _PLENTY or (n == 0 and _ties(common)):
-            return None
-        if n == 0:
-            known = frozenset(common)  # none of them distinctive
-    if len(common) >= _PLENTY or _ties(common - known):
+    known = v.stemmed
+    if _PLAIN.issuperset(map(known.get, words, repeat("_"))):  # "_": not stemmed yet
+        known = v.stems(words)
+        if _PLAIN.issuperset(map(known.__getitem__, words)):
+            return False
+    tying.update(_tying(words, known))
+    return True
+
+
+def _tying(words: Iterable[str], stems: dict[str, str]) -> Iterator[str]:
+    """The words whose stem (known, else "_") is distinctive, in the sense of :func:`_ties`."""
+    listed = list(words)
+    return compress(listed, map(not_, map(_PLAIN.__contains__,
+                                          map(stems.get, listed, repeat("_")))))
+
+
+def _shared(v: ArticleView, index: int, words: frozenset[str],
+            tying: set[str]) -> set[str] | None:
+    """The words of paragraph ``index`` (``words``, all of them) that the headline or
+    another paragraph also uses, function words left out; or None when they tie it to the
+    article: a distinctive one, or too many to be from another story.
+
+    Which words are shared does not depend on the order the others are looked at in, nor
+    does the verdict: the nearest paragraph (the next, or the one before the last) and the
+    headline are looked at first, and decide most paragraphs.
+    """
+    paragraphs = v.paragraphs
+    near = index + 1 if index + 1 < len(paragraphs) else index - 1  # -1: none
+    common = set(words.intersection(v.headline_words))
+    if near >= 0:
+        common.update(words.intersection(paragraphs[near].words))
+    common.difference_update(STOP_WORDS)
+    if len(common) >= _PLENTY or _ties(v, common, tying):
+        return None
+    own = words - STOP_WORDS
+    plain = frozenset(common)  # none of them distinctive
+    for n, q in enumerate(paragraphs):
+        if n != index and n != near:
+            common.update(own.intersection(q.words))
+            if len(common) >= _PLENTY:
+                return None
+    if _ties(v, common - plain, tying):
         return None
     return common
+
+
+def _score(v: ArticleView, index: int, words: frozenset[str], common: set[str],
+           min_terms: float) -> float | None:
+    """The share of the paragraph's terms used elsewhere (1.0 as soon as one of them is
+    distinctive), or None for fewer than ``min_terms`` terms.
+
+    A term is used elsewhere when the headline has it or a word outside those this
+    paragraph alone has starts with it: a word of another paragraph, a shared word or
+    one of its function words (:class:`WordStarts` and :class:`KeyStarts` answers).
+    """
+    own = words - STOP_WORDS
+    stems = v.stems(own)
+    terms = frozenset(long_terms(map(stems.__getitem__, own))) - STOP
+    if len(terms) < min_terms:
+        return None
+    headline = frozenset(v.headline_terms)
+    near = WordStarts(common | (words - own))
+    others = KeyStarts("\n".join(v.keys[:index] + v.keys[index + 1:]))
+    found = 0
+    for term in terms:
+        if term in headline or near.starts(term) or others.starts(term):
+            if _distinctive(term):
+                return 1.0
+            found += 1
+    return found / len(terms)
+
+
+def _judged(v: ArticleView, min_terms: float) -> list[int]:
+    """The paragraphs to judge: of ``min_terms`` words or more, not continuing the one
+    before (:func:`_continues`)."""
+    paragraphs = v.paragraphs
+    long = list(compress(range(len(paragraphs)), map(float(min_terms).__le__, v.lengths)))
+    firsts = map(_FIRST, map(_WORDS_OF, map(paragraphs.__getitem__, long)))
+    return list(compress(long, map(not_, map(_CONTINUES.fullmatch, firsts))))
+
+
+def _looked_at(v: ArticleView, judged: list[int],
+               min_terms: float) -> Iterator[tuple[int, float | None]]:
+    """The judged paragraphs that no known tying word settles (those score 1.0), with
+    their scores, in order.
+
+    ``tying`` holds words known to tie any paragraph that has them: not function words,
+    of a distinctive stem, and in the headline or in two paragraphs (so in the headline
+    or another paragraph, whichever paragraph has them). The headline's are known at the
+    start, the others as they are found shared.
+    """
+    paragraphs = v.paragraphs
+    tying = set(_tying(v.headline_words, v.headline_stems))
+    for i in judged:
+        words = paragraphs[i].words
+        if tying.isdisjoint(words):
+            own = frozenset(words)
+            common = _shared(v, i, own, tying)
+            yield i, 1.0 if common is None else _score(v, i, own, common, min_terms)
 
 
 def topic_scores(v: ArticleView, min_terms: float) -> list[float | None]:
@@ -71,36 +160,14 @@ def topic_scores(v: ArticleView, min_terms: float) -> list[float | None]:
     its score is the share of its terms that the headline or another paragraph also uses.
     None: fewer than ``min_terms`` terms, too little to judge. Words shared as written
     are checked first; only a paragraph that shares no distinctive word that way has its
-    stems looked up among the words of the others (:class:`WordStarts`).
+    stems looked up among the words of the others.
     """
-    paragraphs = v.paragraphs
-    headline = frozenset(v.headline_terms)
-    headline_words = frozenset(v.headline_words)
-    out: list[float | None] = []
-    for i, p in enumerate(paragraphs):
-        if len(p.words) < min_terms or _continues(p.words[0]):
-            out.append(None)
-            continue
-        own = frozenset(p.words) - STOP_WORDS
-        common = _shared(own, headline_words, chain(
-            paragraphs[i + 1:], paragraphs[i - 1::-1] if i else ()))
-        if common is None:
-            out.append(1.0)
-            continue
-        terms = long_terms(stem_map(own).values()) - STOP
-        if len(terms) < min_terms:
-            out.append(None)
-            continue
-        # A stem is used elsewhere when more body words start with it than words found
-        # in this paragraph alone.
-        alone = WordStarts(own - common)
-        everywhere = v.body_starts
-        found = [t for t in terms
-                 if t in headline or everywhere.count(t) > alone.count(t)]
-        if any(map(_distinctive, found)):
-            out.append(1.0)
-        else:
-            out.append(len(found) / len(terms))
+    out: list[float | None] = [None] * len(v.paragraphs)
+    judged = _judged(v, min_terms)
+    for i in judged:
+        out[i] = 1.0
+    for i, score in _looked_at(v, judged, min_terms):
+        out[i] = score
     return out
 
 
@@ -132,9 +199,14 @@ class OffTopicParagraphRule(Rule):
         if len(paragraphs) < number(ctx, "offtopic_min_paragraphs", 3) or text.text != v.body:
             return
         threshold = number(ctx, "offtopic_threshold", 0.12)
-        scores = topic_scores(v, number(ctx, "offtopic_min_terms", 12))
-        for index, (p, score) in enumerate(zip(paragraphs, scores, strict=True)):
+        min_terms = number(ctx, "offtopic_min_terms", 12)
+        if threshold > 1.0:  # then even a paragraph scoring 1.0 is flagged
+            scored: Iterable[tuple[int, float | None]] = enumerate(topic_scores(v, min_terms))
+        else:  # the paragraphs not looked at score 1.0, or None
+            scored = _looked_at(v, _judged(v, min_terms), min_terms)
+        for index, score in scored:
             if score is not None and score < threshold:
+                p = paragraphs[index]
                 yield Proposal(
                     text.name, p.start, p.end, "flag",
                     f"paragraph {index + 1} shares no distinctive word with the headline or "

@@ -40,7 +40,7 @@ def _ending(last: str) -> tuple[str, Severity] | None:
         return "the body ends with an ellipsis", "warning"
     lowered = tail.lower()
     key = fold_fast(tail).rstrip(_TRAILING) if any(
-        hint in lowered for hint in _TEASER_HINTS) else ""
+        map(lowered.__contains__, _TEASER_HINTS)) else ""
     if key.endswith(_TEASERS):
         teaser = next(t for t in _TEASERS if key.endswith(t))
         if len(key) == len(teaser) or not key[-len(teaser) - 1].isalnum():
