@@ -85,7 +85,6 @@ def unusual_chars(text: str, ctx: Context) -> str:
     return found
 
 
-
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and ``propose``."""
 
