@@ -16,10 +16,12 @@ from cleanup.fold import fold
 from cleanup.rules.validate import VALIDATION_RULES
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import OptionError
+from cleanup.rules.validate.terms import _CLUSTER as _CLUSTER_PATTERN
 from cleanup.rules.validate.terms import (
     STOP,
     KeyStarts,
     WordStarts,
+    _cluster_end,
     fold_fast,
     stem,
     terms_of,
@@ -94,6 +96,15 @@ def test_key_lookup_answers_as_word_lookup(parts: list[tuple[str, str]], stem_: 
     assert KeyStarts(key).starts(stem_) == words.starts(stem_)
     forms = [stem_, "و" + stem_, stem_[1:] or stem_, "ب" + stem_[::-1]]
     assert KeyStarts(key).starts_any(forms) == words.starts_any(forms)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+def test_cluster_end_is_the_cluster_pattern(parts: list[tuple[str, str]]) -> None:
+    key = fold_fast("".join(w + sep for w, sep in parts))
+    for start in range(len(key) + 1):
+        match = _CLUSTER_PATTERN.match(key, start)
+        assert _cluster_end(key, start) == (match.end() if match else start)
 
 
 @pytest.mark.parametrize(("word", "expected"), [

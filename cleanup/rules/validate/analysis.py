@@ -15,9 +15,7 @@ text.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
-from itertools import compress, filterfalse, repeat
-from operator import itemgetter
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 from cleanup.lazy import lazy
@@ -26,6 +24,7 @@ from cleanup.rules.scan import LineScan, Tokenised, scan
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.terms import (
     COMMON_WEIGHT,
+    MARGIN,
     STOP,
     STOP_WORDS,
     KeyStarts,
@@ -41,8 +40,6 @@ from cleanup.rules.validate.terms import (
 from cleanup.segment import Span, sentences
 
 _KEY = "validate:view"
-_MARGIN = 1e-9
-"""Slack for float sums when a partial support score settles a comparison early."""
 
 Words = tuple[str, ...]
 
@@ -78,11 +75,10 @@ def _non_blank(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def long_terms(stems: Iterable[str]) -> Iterator[str]:
+def long_terms(stems: Iterable[str]) -> list[str]:
     """The stems of three characters or more, in order (shorter ones tie nothing
     together)."""
-    listed = list(stems)
-    return compress(listed, map((2).__lt__, map(len, listed)))
+    return [s for s in stems if len(s) > 2]
 
 
 def _scans(text: str, ctx: Context) -> list[tuple[int, str, Tokenised]]:
@@ -97,10 +93,6 @@ def _scans(text: str, ctx: Context) -> list[tuple[int, str, Tokenised]]:
     return out
 
 
-_WEIGHTS = dict.fromkeys(COMMON_STEMS, COMMON_WEIGHT)
-"""The weight of a term in support scores, where not 1 (see :func:`weighted`)."""
-_WORDS_OF = itemgetter(3)
-"""A paragraph's words (``Piece.words``), for C-level iteration."""
 _piece = tuple.__new__
 """``_piece(Piece, fields)`` is ``Piece(*fields)`` without the Python-level constructor."""
 
@@ -189,7 +181,7 @@ class ArticleView:
     @lazy
     def lengths(self) -> list[int]:
         """How many words each paragraph has."""
-        return list(map(len, map(_WORDS_OF, self.paragraphs)))
+        return [len(p.words) for p in self.paragraphs]
 
     @lazy
     def body_length(self) -> int:
@@ -222,17 +214,18 @@ class ArticleView:
 
     @lazy
     def headline_stems(self) -> dict[str, str]:
-        """The stem of every word of the headline (and of other words stemmed so far)."""
-        return self.stems(self.headline_words)
+        """The stem of each word of the headline but function words (whose stem is "_"),
+        in headline order; they join :attr:`stemmed`."""
+        words = [w for w in self.headline_words if w not in STOP_WORDS]
+        stems = dict(zip(words, stem_words(words), strict=True))
+        self.stemmed.update(stems)
+        return stems
 
     @lazy
     def headline_terms(self) -> list[str]:
-        """Content terms of the headline, each once, in headline order (the stems of its
-        words join :attr:`stemmed`)."""
-        words = list(filterfalse(STOP_WORDS.__contains__, self.headline_words))  # "_"
-        stems = stem_words(words)
-        self.stemmed.update(zip(words, stems, strict=True))
-        return list(dict.fromkeys(filterfalse(STOP.__contains__, long_terms(stems))))
+        """Content terms of the headline, each once, in headline order."""
+        return [t for t in dict.fromkeys(self.headline_stems.values())
+                if len(t) > 2 and t not in STOP]
 
     @lazy
     def _pools(self) -> tuple[KeyStarts | WordStarts, ...]:
@@ -271,8 +264,8 @@ class ArticleView:
         terms = self.headline_terms
         if first and (not terms or not self.backs(terms[0])):
             return False
-        weights = list(map(_WEIGHTS.get, terms, repeat(1.0)))
-        need = share * sum(weights) + _MARGIN  # sum(weights): weighted(set(terms))
+        weights = [COMMON_WEIGHT if t in COMMON_STEMS else 1.0 for t in terms]
+        need = share * sum(weights) + MARGIN  # sum(weights): weighted(set(terms))
         got = weights[0] if first else 0.0
         doubtful: list[int] = []
         backed = self._backed
@@ -327,8 +320,7 @@ class ArticleView:
 
 def view(ctx: Context) -> ArticleView:
     """The analysis of ``ctx.article``, made once per validation run."""
-    found = ctx.cache.get(_KEY)
-    if found.__class__ is ArticleView and found.article is ctx.article:
-        return found
-    found = ctx.cache[_KEY] = ArticleView(ctx)
+    found: ArticleView | None = ctx.cache.get(_KEY)  # only views are stored under it
+    if found is None or found.article is not ctx.article:
+        found = ctx.cache[_KEY] = ArticleView(ctx)
     return found

@@ -9,15 +9,10 @@ words, so after the removal nothing is left to match.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import compress
-from operator import itemgetter
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import Piece, view
 from cleanup.rules.validate.settings import number, severity, switch
-
-_WORDS_OF = itemgetter(3)
-"""A paragraph's words (``Piece.words``)."""
 
 
 def _others(paragraphs: list[Piece], piece: Piece,
@@ -134,11 +129,10 @@ class DuplicateParagraphRule(Rule):
         if text.text != v.body:
             return
         min_words = number(ctx, "duplicate_min_words", 6)
-        judged = list(map(min_words.__le__, v.lengths))  # len(p.words) >= min_words
-        sizes = list(compress(v.lengths, judged))
+        sizes = [n for n in v.lengths if n >= min_words]
         if len(set(sizes)) == len(sizes):
             return  # copies have as many words as their original: none here
-        texts = list(compress(map(_WORDS_OF, v.paragraphs), judged))
+        texts = [p.words for p in v.paragraphs if len(p.words) >= min_words]
         if len(set(texts)) == len(texts):
             return  # no two the same
         first_seen: dict[tuple[str, ...], int] = {}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cached_property
 
+from cleanup.lazy import lazy
 from cleanup.model import Severity
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import view
@@ -100,11 +100,11 @@ class _BodyNumbers:
     def __init__(self, body: str) -> None:
         self.body = body
 
-    @cached_property
+    @lazy
     def values(self) -> frozenset[str]:
         return frozenset(canonical(m.group()) for m in NUMBER.finditer(self.body))
 
-    @cached_property
+    @lazy
     def key(self) -> str:
         return fold_fast(self.body)
 
@@ -120,7 +120,7 @@ class _BodyNumbers:
             at = body.find(number, at + 1)
         return False
 
-    @cached_property
+    @lazy
     def amounts(self) -> list[float]:
         """The body's numbers as amounts, scale words applied ("4,425" and "4 آلاف")."""
         out: list[float] = []
@@ -174,14 +174,13 @@ class NumberMismatchRule(Rule):
     fields = ("headline", "summary")
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        if not ctx.article.body.strip():
+        body_text = ctx.article.body
+        if not body_text or body_text.isspace():  # (no copy, as strip() may make)
             return
         v = view(ctx)
-        if text.text == getattr(v, text.name) and all(map(str.isalpha, (
-                v.headline_words if text.name == "headline" else v.summary_words))):
+        if text.text == getattr(v, text.name) and "".join(
+                v.headline_words if text.name == "headline" else v.summary_words).isalpha():
             return  # no digit: folding keeps digits (as 0-9), and they are word characters
-        if not NUMBER.search(text.text):
-            return
         body = v.memo.get("numbers")
         if not isinstance(body, _BodyNumbers):
             body = v.memo["numbers"] = _BodyNumbers(v.body)

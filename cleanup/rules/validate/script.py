@@ -11,7 +11,8 @@ from cleanup.rules.validate.analysis import Words, view
 from cleanup.rules.validate.settings import number, severity
 
 # Letters of Persian and Urdu that Arabic does not use: without them the text is Arabic.
-_NOT_ARABIC = re.compile(r"[پچژگٹڈڑںےۓھ]")
+_NOT_ARABIC_LETTERS = frozenset("پچژگٹڈڑںےۓھ")
+_NOT_ARABIC = re.compile(f"[{''.join(sorted(_NOT_ARABIC_LETTERS))}]")
 _SAMPLE = 2000
 _NAMES = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu"}
 # The script of the article's language (detected over all fields, mostly the body).
@@ -42,9 +43,11 @@ def _language(text: str, unusual: str | None = None) -> str:
     """"ar", "fa" or "ur" for Arabic-script text; ``unusual`` is the text's characters
     outside the plain set (:func:`unusual_chars`), among which Persian and Urdu letters
     are, when known."""
-    if not _NOT_ARABIC.search(text if unusual is None else unusual):
-        return "ar"
-    return detect_lang(text) or "ar"
+    if unusual is None:
+        other = _NOT_ARABIC.search(text) is not None
+    else:  # a set test, not a regex call (each allocates its matching state)
+        other = not _NOT_ARABIC_LETTERS.isdisjoint(unusual)
+    return (detect_lang(text) or "ar") if other else "ar"
 
 
 class LanguageMismatchRule(Rule):

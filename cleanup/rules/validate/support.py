@@ -13,7 +13,7 @@ from cleanup.model import Severity
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import view
 from cleanup.rules.validate.settings import choice, number, severity
-from cleanup.rules.validate.terms import COMMON_WEIGHT, support
+from cleanup.rules.validate.terms import COMMON_WEIGHT, support, supported
 
 
 def _lowest_support(terms: float, absent: int) -> float:
@@ -128,9 +128,9 @@ class SummarySupportRule(Rule):
             return  # too few summary words missing from the body to leave a sentence bare
         for sentence in v.summary_sentences:
             terms = sentence.terms
-            if len(terms) < min_terms:
-                continue
-            score, missing = support(sorted(terms), (v.body_starts,))
+            if len(terms) < min_terms or supported(terms, v.body_key, threshold):
+                continue  # too short to judge, or supported: settled without every lookup
+            score, missing = support(sorted(terms), (v.body_key,))
             if score < threshold:
                 found = len(terms) - len(missing)
                 yield Proposal(

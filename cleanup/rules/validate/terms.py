@@ -14,9 +14,8 @@ letters or more (two digits or more) are looked at; a stem left shorter is kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import filterfalse
 
 from cleanup.fold import _TABLE
 from cleanup.rules.validate.common import COMMON_STEMS
@@ -47,8 +46,59 @@ _CLUSTER = re.compile(_CLUSTERS)
 """The proclitic cluster at the start of a word, matched in place (in a longer text)."""
 _CLUSTER_FIRST = "وفبكلا"
 """The letters a cluster can start with."""
-_WORD_HEAD = re.compile(r"(?<!\w)\w+\Z")
-"""The start of a word, searched up to where a stem was found (``endpos``)."""
+
+
+def _word_char(char: str) -> bool:
+    """``\\w`` for one character (the same answer for every code point)."""
+    return char.isalnum() or char == "_"
+
+
+def _word_chars(text: str, start: int, count: int) -> bool:
+    """Whether ``count`` word characters follow ``start`` (``(?=\\w{count})``)."""
+    piece = text[start:start + count]
+    return len(piece) == count and (piece.isalnum() or all(map(_word_char, piece)))
+
+
+def _digit(text: str, at: int) -> bool:
+    """``(?=\\d)`` at ``at``."""
+    return at < len(text) and text[at].isdecimal()
+
+
+def _cluster_end(text: str, start: int) -> int:
+    """Where the proclitic cluster that opens ``text[start:]`` ends (``start`` for none):
+    the end of ``_CLUSTER.match(text, start)``, without a regex call (each allocates its
+    matching state). Alternatives are tried in the pattern's order (a test checks it)."""
+    first, second = text[start:start + 1], text[start + 1:start + 2]
+    if first in ("و", "ف"):
+        if second in ("ب", "ك") and text.startswith("ال", start + 2) and _word_chars(
+                text, start + 4, 2):
+            return start + 4
+        if text.startswith("ال", start + 1) and _word_chars(text, start + 3, 2):
+            return start + 3
+        if text.startswith("لال", start + 1) and _word_chars(text, start + 4, 2):
+            return start + 4
+        if text.startswith("لل", start + 1) and _word_chars(text, start + 3, 2):
+            return start + 3
+        if second in ("ب", "ك", "ل") and _word_chars(text, start + 2, 3):
+            return start + 2
+        if _word_chars(text, start + 1, 3):
+            return start + 1
+        if second in ("ب", "ك", "ل") and _digit(text, start + 2):
+            return start + 2
+        return start + 1 if _digit(text, start + 1) else start
+    if first in ("ب", "ك"):
+        if text.startswith("ال", start + 1) and _word_chars(text, start + 3, 2):
+            return start + 3
+        return start + 1 if _word_chars(text, start + 1, 3) or _digit(text, start + 1) else start
+    if first == "ل":
+        if text.startswith("ال", start + 1) and _word_chars(text, start + 3, 2):
+            return start + 3
+        if second == "ل" and _word_chars(text, start + 2, 2):
+            return start + 2
+        return start + 1 if _word_chars(text, start + 1, 3) or _digit(text, start + 1) else start
+    if first == "ا" and second == "ل" and _word_chars(text, start + 2, 2):
+        return start + 2
+    return start
 # Suffixes reversed (ها هم ان ون ين ات ية ة ي ا; ies es s ing ed ly e y), matched after a
 # space in the reversed string, longer ones first; three letters must remain.
 _SUFFIX_REVERSED = re.compile(
@@ -60,6 +110,8 @@ PROCLITICS = "وفبكل"
 
 COMMON_WEIGHT = 0.35
 """Weight of a very common news stem (COMMON_STEMS) in support scores; others weigh 1."""
+MARGIN = 1e-9
+"""Slack for float sums when a partial support score settles a comparison early."""
 
 
 def _rare(match: re.Match[str]) -> str:
@@ -96,13 +148,15 @@ def stem_map(words: AbstractSet[str]) -> dict[str, str]:
 def add_stems(known: dict[str, str], words: Iterable[str]) -> dict[str, str]:
     """Add the stem of each word ``known`` lacks, as :func:`stem_map` gives it (a word's
     stem depends on that word alone), and return ``known``: one regex pass per call."""
-    new = list(filterfalse(known.__contains__, words))
-    if new:
-        content = list(filterfalse(STOP_WORDS.__contains__, new))
-        if len(content) < len(new):
-            known.update(dict.fromkeys(filter(STOP_WORDS.__contains__, new), "_"))
-        if content:
-            known.update(zip(content, stem_words(content), strict=True))
+    content: list[str] = []
+    for word in words:
+        if word not in known:
+            if word in STOP_WORDS:
+                known[word] = "_"
+            else:
+                content.append(word)
+    if content:
+        known.update(zip(content, stem_words(content), strict=True))
     return known
 
 
@@ -162,7 +216,7 @@ def variants(term: str) -> tuple[str, ...]:
     few noun patterns ("مقتل", "قتيل": "قتل"; "افتتاح": "افتتح")."""
     if not "\u0600" <= term[0] <= "\u06ff":
         return (term,)
-    out = [term, *(c + term for c in PROCLITICS)]
+    out = [term, "و" + term, "ف" + term, "ب" + term, "ك" + term, "ل" + term]  # PROCLITICS
     if len(term) >= 4:
         if term[0] in PROCLITICS:
             out.append(term[1:])
@@ -219,10 +273,11 @@ class KeyStarts:
     a few stems (a headline's), and the same answers (a test checks it).
     """
 
-    __slots__ = ("_key",)
+    __slots__ = ("key",)
 
     def __init__(self, key: str) -> None:
-        self._key = key
+        self.key = key
+        """The folded text."""
 
     def __contains__(self, stem: object) -> bool:
         return isinstance(stem, str) and self.starts(stem)
@@ -230,42 +285,79 @@ class KeyStarts:
     def starts(self, stem: str) -> bool:
         """Whether a word of the text, without its proclitic cluster, starts with ``stem``
         (made of word characters, so that it lies in the word that holds it)."""
-        key = self._key
+        key = self.key
         pos = key.find(stem)
         while pos >= 0:
-            if pos and (key[pos - 1].isalnum() or key[pos - 1] == "_"):  # \w before
-                # The start of the word: at most a cluster's length before pos.
-                head = _WORD_HEAD.search(key, max(pos - _LONGEST_CLUSTER, 0), pos)
-                start = head.start() if head else -1
-            elif key[pos] not in _CLUSTER_FIRST:
-                return True  # the word starts with the stem and has no cluster
-            else:
-                start = pos
-            if start >= 0:
-                cluster = _CLUSTER.match(key, start)
-                if key.startswith(stem, cluster.end() if cluster else start):
+            before = key[pos - 1] if pos else " "
+            if not (before.isalnum() or before == "_"):  # (\w) the word starts at pos
+                if key[pos] not in _CLUSTER_FIRST or key.startswith(
+                        stem, _cluster_end(key, pos)):
                     return True
+            elif before == "ل" and key[pos - 2:pos] == "ال" and len(stem) > 1 and (
+                    pos == 2 or not _word_char(key[pos - 3])):
+                return True  # after the article alone: that is the word's cluster
+            elif self._after_cluster(pos, stem):
+                return True
             pos = key.find(stem, pos + 1)
         return False
+
+    def _after_cluster(self, pos: int, stem: str) -> bool:
+        """Whether ``stem`` at ``pos`` (inside a word) follows the word's cluster."""
+        key = self.key
+        start = pos - 1  # the start of the word: at most a cluster's length before pos
+        low = max(pos - _LONGEST_CLUSTER, 0)
+        while start > low and _word_char(key[start - 1]):
+            start -= 1
+        return (not start or not _word_char(key[start - 1])) and key.startswith(
+            stem, _cluster_end(key, start))
 
     def starts_any(self, stems: Iterable[str]) -> bool:
         """Whether a word starts with one of ``stems``; a stem that contains one not in
         the text at all is not looked for."""
+        key = self.key
         nowhere: list[str] = []
         for stem in stems:
-            if any(map(stem.__contains__, nowhere)):
-                continue
-            if stem not in self._key:
-                nowhere.append(stem)
-            elif self.starts(stem):
-                return True
+            for absent in nowhere:
+                if absent in stem:
+                    break
+            else:
+                if stem not in key:
+                    nowhere.append(stem)
+                elif self.starts(stem):
+                    return True
         return False
 
 
 def found(term: str, pools: Sequence[WordStarts | KeyStarts]) -> bool:
-    """True when one of the pools holds the term or a variant of it."""
-    forms = variants(term)
-    return any(pool.starts_any(forms) for pool in pools)
+    """True when one of the pools holds the term or a variant of it.
+
+    A folded text (:class:`KeyStarts`) that lacks even the core all variants but two
+    share (the term, or for an Arabic term of four letters or more the term less its
+    first letter) can only hold those two: the others are not made.
+    """
+    forms: tuple[str, ...] | None = None
+    for pool in pools:
+        if isinstance(pool, KeyStarts):
+            arabic = "\u0600" <= term[0] <= "\u06ff"
+            if (term[1:] if arabic and len(term) >= 4 else term) not in pool.key:
+                if arabic and pool.starts_any(_unshared(term)):
+                    return True
+                continue
+        if forms is None:
+            forms = variants(term)
+        if pool.starts_any(forms):
+            return True
+    return False
+
+
+def _unshared(term: str) -> list[str]:
+    """The variants of an Arabic term that may lack ``term[1:]`` (see :func:`variants`)."""
+    out = []
+    if len(term) == 4 and term[2] == "ي":
+        out.append(term[:2] + term[3])
+    if len(term) >= 5 and term[-2] == "ا":
+        out.append(term[:-2] + term[-1])
+    return out
 
 
 def support(terms: Iterable[str],
@@ -274,6 +366,33 @@ def support(terms: Iterable[str],
     in the order given."""
     given = list(terms)
     return score(given, [t for t in given if not found(t, pools)])
+
+
+def supported(terms: Collection[str], pool: KeyStarts, share: float) -> bool:
+    """True when the weighted share of ``terms`` (distinct) that ``pool`` holds is at
+    least ``share``, so that :func:`support` scores them ``share`` or more; False when it
+    is not, or not settled this way.
+
+    Terms are looked up only until that is settled: first whether each starts a word as
+    it is (one search), then the others with their variants.
+    """
+    weights = [COMMON_WEIGHT if t in COMMON_STEMS else 1.0 for t in terms]
+    need = share * sum(weights) + MARGIN
+    got = 0.0
+    doubtful: list[tuple[str, float]] = []
+    for term, weight in zip(terms, weights, strict=True):
+        if pool.starts(term):
+            got += weight
+            if got >= need:
+                return True
+        else:
+            doubtful.append((term, weight))
+    for term, weight in doubtful:
+        if found(term, (pool,)):
+            got += weight
+            if got >= need:
+                return True
+    return False
 
 
 def score(terms: list[str], missing: list[str]) -> tuple[float, list[str]]:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterable, Iterator
-from itertools import compress, repeat
-from operator import itemgetter, not_
+from collections.abc import Collection, Iterable
+from itertools import repeat
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import ArticleView, long_terms, view
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import number, severity
 from cleanup.rules.validate.support import floor2
-from cleanup.rules.validate.terms import STOP, STOP_WORDS, KeyStarts, WordStarts, fold_fast
+from cleanup.rules.validate.terms import STOP, STOP_WORDS, KeyStarts, fold_fast
 
 _CONTINUING_WORDS = """
 كما بدوره بدورها يأتي ثم أيضا ايضا لكن إلا غير أما فيما بينما يذكر
@@ -26,11 +24,6 @@ article share that many; 44% of the corpus's own paragraphs do)."""
 # the conjunction و): such a paragraph belongs to the article whatever its words; an item
 # from another story opens like a lead.
 _CONTINUING = frozenset(fold_fast(w) for w in _CONTINUING_WORDS.split())
-_CONTINUES = re.compile("|".join(map(re.escape, sorted(_CONTINUING))) + r"|و\w{3,}")
-"""A word (a ``\\w+`` token) on which :func:`_continues` is true, as a full match."""
-_WORDS_OF = itemgetter(3)
-"""A paragraph's words (``Piece.words``)."""
-_FIRST = itemgetter(0)
 _PLAIN = COMMON_STEMS | STOP
 """Stems shared by too many articles to tie a paragraph to this one."""
 
@@ -57,15 +50,8 @@ def _ties(v: ArticleView, words: Collection[str], tying: set[str]) -> bool:
         known = v.stems(words)
         if _PLAIN.issuperset(map(known.__getitem__, words)):
             return False
-    tying.update(_tying(words, known))
+    tying.update([w for w in words if known.get(w, "_") not in _PLAIN])
     return True
-
-
-def _tying(words: Iterable[str], stems: dict[str, str]) -> Iterator[str]:
-    """The words whose stem (known, else "_") is distinctive, in the sense of :func:`_ties`."""
-    listed = list(words)
-    return compress(listed, map(not_, map(_PLAIN.__contains__,
-                                          map(stems.get, listed, repeat("_")))))
 
 
 def _shared(v: ArticleView, index: int, words: frozenset[str],
@@ -99,28 +85,35 @@ def _shared(v: ArticleView, index: int, words: frozenset[str],
 
 
 def _score(v: ArticleView, index: int, words: frozenset[str], common: set[str],
-           min_terms: float) -> float | None:
-    """The share of the paragraph's terms used elsewhere (1.0 as soon as one of them is
-    distinctive), or None for fewer than ``min_terms`` terms.
+           min_terms: float, enough: float = 2.0) -> float | None:
+    """The share of the paragraph's terms used elsewhere (1.0 when one of them is
+    distinctive), or None for fewer than ``min_terms`` terms; once that share is sure to
+    be ``enough`` or more, the share found so far (at least ``enough``).
 
     A term is used elsewhere when the headline has it or a word outside those this
     paragraph alone has starts with it: a word of another paragraph, a shared word or
-    one of its function words (:class:`WordStarts` and :class:`KeyStarts` answers).
+    one of its function words (:class:`KeyStarts` answers, as :class:`WordStarts` would).
+    Distinctive terms are looked up first: one found settles it.
     """
     own = words - STOP_WORDS
     stems = v.stems(own)
-    terms = frozenset(long_terms(map(stems.__getitem__, own))) - STOP
+    terms = frozenset(long_terms([stems[w] for w in own])) - STOP
     if len(terms) < min_terms:
         return None
     headline = frozenset(v.headline_terms)
-    near = WordStarts(common | (words - own))
+    near = KeyStarts(" ".join(common | (words - own)))  # (words are \w+ tokens)
     others = KeyStarts("\n".join(v.keys[:index] + v.keys[index + 1:]))
-    found = 0
-    for term in terms:
+    plain = terms & COMMON_STEMS  # the others are distinctive (_distinctive)
+    for term in terms - plain:
         if term in headline or near.starts(term) or others.starts(term):
-            if _distinctive(term):
-                return 1.0
+            return 1.0
+    found = 0
+    need = enough * len(terms)
+    for term in plain:
+        if term in headline or near.starts(term) or others.starts(term):
             found += 1
+            if found >= need:
+                break
     return found / len(terms)
 
 
@@ -128,29 +121,38 @@ def _judged(v: ArticleView, min_terms: float) -> list[int]:
     """The paragraphs to judge: of ``min_terms`` words or more, not continuing the one
     before (:func:`_continues`)."""
     paragraphs = v.paragraphs
-    long = list(compress(range(len(paragraphs)), map(float(min_terms).__le__, v.lengths)))
-    firsts = map(_FIRST, map(_WORDS_OF, map(paragraphs.__getitem__, long)))
-    return list(compress(long, map(not_, map(_CONTINUES.fullmatch, firsts))))
+    out: list[int] = []
+    for i, p in enumerate(paragraphs):
+        if len(p.words) >= min_terms:
+            first = p.words[0]
+            if not (first in _CONTINUING or (first[0] == "و" and len(first) > 3)):
+                out.append(i)  # (not _continues(first))
+    return out
 
 
-def _looked_at(v: ArticleView, judged: list[int],
-               min_terms: float) -> Iterator[tuple[int, float | None]]:
-    """The judged paragraphs that no known tying word settles (those score 1.0), with
-    their scores, in order.
+def _scored(v: ArticleView, judged: list[int], min_terms: float,
+            enough: float = 2.0) -> list[tuple[int, float | None]]:
+    """The judged paragraphs that share no distinctive word with the headline or another
+    paragraph (the others score 1.0), with their scores, in order (see :func:`_score` for
+    ``enough``).
 
     ``tying`` holds words known to tie any paragraph that has them: not function words,
     of a distinctive stem, and in the headline or in two paragraphs (so in the headline
     or another paragraph, whichever paragraph has them). The headline's are known at the
-    start, the others as they are found shared.
+    start, the others as they are found shared; a paragraph with none of them is looked
+    at closer.
     """
     paragraphs = v.paragraphs
-    tying = set(_tying(v.headline_words, v.headline_stems))
+    tying = {w for w, stem in v.headline_stems.items() if stem not in _PLAIN}
+    out: list[tuple[int, float | None]] = []
     for i in judged:
         words = paragraphs[i].words
         if tying.isdisjoint(words):
             own = frozenset(words)
             common = _shared(v, i, own, tying)
-            yield i, 1.0 if common is None else _score(v, i, own, common, min_terms)
+            if common is not None:
+                out.append((i, _score(v, i, own, common, min_terms, enough)))
+    return out
 
 
 def topic_scores(v: ArticleView, min_terms: float) -> list[float | None]:
@@ -166,7 +168,7 @@ def topic_scores(v: ArticleView, min_terms: float) -> list[float | None]:
     judged = _judged(v, min_terms)
     for i in judged:
         out[i] = 1.0
-    for i, score in _looked_at(v, judged, min_terms):
+    for i, score in _scored(v, judged, min_terms):
         out[i] = score
     return out
 
@@ -203,7 +205,7 @@ class OffTopicParagraphRule(Rule):
         if threshold > 1.0:  # then even a paragraph scoring 1.0 is flagged
             scored: Iterable[tuple[int, float | None]] = enumerate(topic_scores(v, min_terms))
         else:  # the paragraphs not looked at score 1.0, or None
-            scored = _looked_at(v, _judged(v, min_terms), min_terms)
+            scored = _scored(v, _judged(v, min_terms), min_terms, threshold)
         for index, score in scored:
             if score is not None and score < threshold:
                 p = paragraphs[index]

@@ -39,8 +39,11 @@ def _ending(last: str) -> tuple[str, Severity] | None:
     if tail.rstrip(_SPACED_CLOSERS).endswith(("…", "...")):
         return "the body ends with an ellipsis", "warning"
     lowered = tail.lower()
-    key = fold_fast(tail).rstrip(_TRAILING) if any(
-        map(lowered.__contains__, _TEASER_HINTS)) else ""
+    key = ""
+    for hint in _TEASER_HINTS:  # (a loop: str.__contains__ through map() is slow)
+        if hint in lowered:
+            key = fold_fast(tail).rstrip(_TRAILING)
+            break
     if key.endswith(_TEASERS):
         teaser = next(t for t in _TEASERS if key.endswith(t))
         if len(key) == len(teaser) or not key[-len(teaser) - 1].isalnum():
@@ -50,7 +53,7 @@ def _ending(last: str) -> tuple[str, Severity] | None:
         return None
     if last.rstrip()[-1] == ")":
         return None  # a closing credit or dateline such as "(رويترز)"
-    if len(last.split()) < _MIN_WORDS:
+    if len(last.split(None, _MIN_WORDS)) < _MIN_WORDS:  # (no need to split them all)
         return None  # a caption, byline or credit, not a cut sentence
     if stripped[-1] in "،,-–—":
         return "the body ends on a comma or dash, mid-sentence", "warning"
