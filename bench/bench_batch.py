@@ -75,8 +75,24 @@ def time_ftfy(corpus: list[dict[str, Any]]) -> float:
     return time.perf_counter() - start
 
 
+def _peak_rss(pid: int) -> int | None:
+    """The kernel's high-water mark of a process's resident memory (Linux), in bytes."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
 def _tree(pid: int) -> list[tuple[int, int, float]]:
-    """(pid, resident bytes, CPU seconds) of a process and its descendants."""
+    """(pid, peak resident bytes, CPU seconds) of a process and its descendants.
+
+    The peak is the kernel's high-water mark where there is one, so sampling seldom
+    misses nothing; the current resident size elsewhere.
+    """
     try:
         import psutil
     except ImportError:
@@ -91,14 +107,22 @@ def _tree(pid: int) -> list[tuple[int, int, float]]:
         try:
             with proc.oneshot():
                 times = proc.cpu_times()
-                out.append((proc.pid, proc.memory_info().rss, times.user + times.system))
+                rss = _peak_rss(proc.pid) or proc.memory_info().rss
+                out.append((proc.pid, rss, times.user + times.system))
         except psutil.Error:
             continue
     return out
 
 
+SAMPLE_SECONDS = 0.5
+"""How often the process tree is sampled. Seldom: on a machine whose cores the workers
+fill, the sampler's own CPU time would be taken from them (at 20 samples a second it was
+several percent of a core, which slowed --workers 2 and not --workers 1)."""
+
+
 def run_batch(inputs: list[Path], workers: int, folder: Path) -> dict[str, Any]:
-    """One ``cleanup batch`` subprocess: seconds, records, peak RSS (tree and largest)."""
+    """One ``cleanup batch`` subprocess: seconds, records, peak RSS (the sum of its
+    processes' peaks, an upper bound, and the largest)."""
     out, report = folder / "out.jsonl", folder / "report.json"
     cmd = [sys.executable, "-m", "cleanup", "batch", *map(str, inputs), "-o", str(out),
            "--report", str(report), "--workers", str(workers), "--no-config", "-q"]
@@ -113,7 +137,7 @@ def run_batch(inputs: list[Path], workers: int, folder: Path) -> dict[str, Any]:
             peak["sum"] = max(peak["sum"], sum(rss for _, rss, _ in tree))
             peak["max"] = max([peak["max"], *(rss for _, rss, _ in tree)])
             cpu.update({pid: seconds for pid, _, seconds in tree})
-            time.sleep(0.05)
+            time.sleep(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
