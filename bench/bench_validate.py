@@ -7,6 +7,7 @@
     python bench/bench_validate.py offtopic   # paragraphs injected from another article
     python bench/bench_validate.py rates      # how often each check fires + review sample
     python bench/bench_validate.py speed      # time added to cleaning, full corpus
+    python bench/bench_validate.py instructions  # the same in executed instructions (valgrind)
 
 Reads ../shared/corpus (the tests never do). The common-stem list is derived from the
 28,025 articles of the full corpus that are NOT in the 3,500-article development sample,
@@ -22,6 +23,9 @@ import gzip
 import itertools
 import json
 import random
+import re
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -387,6 +391,42 @@ def cmd_speed(args: argparse.Namespace) -> None:
           f"{spent['full']:.1f} s: ratio {ratio:.3f} (+{ratio - 1:.1%})")
 
 
+def cmd_clean(args: argparse.Namespace) -> None:
+    """Clean the first ``--limit`` articles of the full corpus (run under valgrind)."""
+    ignore = tuple(code for code in args.ignore.split(",") if code)
+    cleaner = Cleaner(Config(ignore=ignore)) if ignore else validating()
+    for n, article in enumerate(articles(FULL)):
+        if n >= args.limit:
+            break
+        cleaner.clean(as_input(article))
+
+
+def _instructions(limit: int, ignore: str) -> int:
+    """Instructions executed by ``clean`` over ``limit`` articles (cachegrind's I refs)."""
+    cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+           "--cachegrind-out-file=/dev/null", sys.executable, __file__, "clean",
+           "--limit", str(limit), "--ignore", ignore]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True,
+                          env={"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"})
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if found is None:
+        raise SystemExit("no instruction count in valgrind's output")
+    return int(found.group(1).replace(",", ""))
+
+
+def cmd_instructions(args: argparse.Namespace) -> None:
+    """Executed instructions, deterministic where CPU time on a shared machine is not:
+    cleaning with and without family V, and with each V rule left out in turn."""
+    empty = _instructions(0, "")
+    base = _instructions(args.limit, "V") - empty
+    full = _instructions(args.limit, "") - empty
+    print(f"{args.limit} articles: cleaning {base / 1e6:,.0f} M instructions, validation "
+          f"{(full - base) / 1e6:,.0f} M more: ratio {full / base:.3f}")
+    for rule in VALIDATION_RULES:
+        without = _instructions(args.limit, rule.code) - empty
+        print(f"  {rule.code} {rule.name}: {(full - without) / 1e6:,.0f} M")
+
+
 def main() -> None:
     """Run one of the measurements."""
     parser = argparse.ArgumentParser()
@@ -411,10 +451,16 @@ def main() -> None:
     p.add_argument("--full", action="store_true", help="the full corpus, not the sample")
     p = sub.add_parser("speed")
     p.add_argument("--limit", type=int, default=None)
+    p = sub.add_parser("instructions")
+    p.add_argument("--limit", type=int, default=1000)
+    p = sub.add_parser("clean")
+    p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--ignore", default="")
     args = parser.parse_args()
     {"common": cmd_common, "headline": cmd_headline, "severity": cmd_severity,
      "summary": cmd_summary,
-     "offtopic": cmd_offtopic, "rates": cmd_rates, "speed": cmd_speed}[args.cmd](args)
+     "offtopic": cmd_offtopic, "rates": cmd_rates, "speed": cmd_speed,
+     "instructions": cmd_instructions, "clean": cmd_clean}[args.cmd](args)
 
 
 if __name__ == "__main__":
