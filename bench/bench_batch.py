@@ -90,8 +90,8 @@ def _peak_rss(pid: int) -> int | None:
 def _tree(pid: int) -> list[tuple[int, int, float]]:
     """(pid, peak resident bytes, CPU seconds) of a process and its descendants.
 
-    The peak is the kernel's high-water mark where there is one, so sampling seldom
-    misses nothing; the current resident size elsewhere.
+    The peak is the kernel's high-water mark where there is one, so a peak between two
+    samples is not missed; elsewhere it is the resident size at the sample.
     """
     try:
         import psutil

@@ -22,6 +22,7 @@ import collections
 import gzip
 import itertools
 import json
+import os
 import random
 import re
 import subprocess
@@ -407,7 +408,7 @@ def _instructions(limit: int, ignore: str) -> int:
            "--cachegrind-out-file=/dev/null", sys.executable, __file__, "clean",
            "--limit", str(limit), "--ignore", ignore]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True,
-                          env={"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"})
+                          env={**os.environ, "PYTHONHASHSEED": "0"})
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
     if found is None:
         raise SystemExit("no instruction count in valgrind's output")
