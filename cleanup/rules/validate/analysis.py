@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
+from cleanup.fold import fold
 from cleanup.lazy import lazy
 from cleanup.rules.base import Context
 from cleanup.rules.scan import LineScan, Tokenised, scan
@@ -30,7 +31,6 @@ from cleanup.rules.validate.terms import (
     KeyStarts,
     WordStarts,
     add_stems,
-    fold_fast,
     found,
     score,
     stem_map,
@@ -304,7 +304,7 @@ class ArticleView:
         stems = stem_map(frozenset(self.summary_words))
         for start, line in _non_blank(self.summary):
             for s in sentences(Span(start, start + len(line), line)):
-                terms = (stems.get(w, "_") for w in tokens(fold_fast(s.text)))
+                terms = (stems.get(w, "_") for w in tokens(fold(s.text)))
                 out.append(Sentence(s.start, s.end, s.text,
                                     frozenset(long_terms(terms)) - STOP))
         return out

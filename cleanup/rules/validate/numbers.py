@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cleanup.fold import fold
 from cleanup.lazy import lazy
 from cleanup.model import Severity
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import view
 from cleanup.rules.validate.settings import severity
-from cleanup.rules.validate.terms import fold_fast
 
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
 # A number: digit groups joined by separators (, . Arabic ٫ ٬), an optional percent sign.
@@ -57,8 +57,8 @@ def _scale(text: str, end: int) -> tuple[float, int]:
     """The scale word right after a number ending at ``end`` (1 when there is none) and
     where it ends."""
     piece = text[end:end + 12]
-    match = _SCALES.match(fold_fast(piece))
-    if match is None or len(fold_fast(piece)) != len(piece):
+    match = _SCALES.match(fold(piece))
+    if match is None or len(fold(piece)) != len(piece):
         return 1.0, end
     return _SCALE_VALUES[match.group(1)], end + match.end()
 
@@ -106,7 +106,7 @@ class _BodyNumbers:
 
     @lazy
     def key(self) -> str:
-        return fold_fast(self.body)
+        return fold(self.body)
 
     def verbatim(self, number: str) -> bool:
         """The body writes exactly this number (not as part of a longer one)."""

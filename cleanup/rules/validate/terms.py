@@ -17,16 +17,8 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 
-from cleanup.fold import _TABLE
+from cleanup.fold import fold
 from cleanup.rules.validate.common import COMMON_STEMS
-
-# fold() as replace() calls for the five most frequent letters plus one regex pass for
-# the rest: the same key as fold() (a test checks it) in a fraction of the time.
-_MAP: dict[str, str] = {chr(code): value or "" for code, value in _TABLE.items()}
-_COMMON_LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه"), ("ى", "ي"))
-_RARE = re.compile(
-    "[" + "".join(re.escape(c) for c in sorted(_MAP) if c not in "أإآةى") + "]"
-)
 
 _TOKEN = re.compile(r"\w+")
 _LONGEST_CLUSTER = 4
@@ -114,17 +106,6 @@ MARGIN = 1e-9
 """Slack for float sums when a partial support score settles a comparison early."""
 
 
-def _rare(match: re.Match[str]) -> str:
-    return _MAP[match.group()]
-
-
-def fold_fast(text: str) -> str:
-    """The same key as :func:`cleanup.fold.fold`, computed faster."""
-    for src, dst in _COMMON_LETTERS:
-        text = text.replace(src, dst)
-    return _RARE.sub(_rare, text).lower()
-
-
 def stem_words(words: Sequence[str]) -> list[str]:
     """Stems of folded words (``\\w+`` tokens), in the same order."""
     return _stem_joined(" " + " ".join(words)).split()
@@ -162,7 +143,7 @@ def add_stems(known: dict[str, str], words: Iterable[str]) -> dict[str, str]:
 
 def stem(word: str) -> str:
     """The stem of one word (any case, folded or not)."""
-    found = stem_words(_TOKEN.findall(fold_fast(word)))
+    found = stem_words(_TOKEN.findall(fold(word)))
     return found[0] if found else ""
 
 
@@ -193,7 +174,7 @@ among around because between during under until upon within without near since t
 toward towards via off per each both either many much such very just only even still yet
 may might must should shall get got make made take took
 """
-STOP_WORDS: frozenset[str] = frozenset(fold_fast(w) for w in _STOP_WORDS.split())
+STOP_WORDS: frozenset[str] = frozenset(fold(w) for w in _STOP_WORDS.split())
 """Folded function words, reporting verbs, date words and headline labels."""
 STOP: frozenset[str] = frozenset(stem(w) for w in STOP_WORDS) | {"", "_"}
 """Their stems (and "_", the stem :func:`stem_map` gives them): never content terms."""
@@ -201,7 +182,7 @@ STOP: frozenset[str] = frozenset(stem(w) for w in STOP_WORDS) | {"", "_"}
 
 def terms_of(text: str) -> frozenset[str]:
     """Content terms of raw text."""
-    stems = frozenset(stem_map(set(tokens(fold_fast(text)))).values()) - STOP
+    stems = frozenset(stem_map(set(tokens(fold(text)))).values()) - STOP
     return frozenset(s for s in stems if len(s) > 2)
 
 
@@ -268,7 +249,7 @@ class WordStarts:
 
 class KeyStarts:
     """The question of :class:`WordStarts`, answered by searching a folded text (words
-    and punctuation as :func:`fold_fast` leaves them) where the stem occurs, and
+    and punctuation as :func:`fold` leaves them) where the stem occurs, and
     stripping the proclitics of those words only: cheaper when a text is asked about
     a few stems (a headline's), and the same answers (a test checks it).
     """

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from itertools import repeat
 
+from cleanup.fold import fold
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import ArticleView, long_terms, view
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import number, severity
 from cleanup.rules.validate.support import floor2
-from cleanup.rules.validate.terms import STOP, STOP_WORDS, KeyStarts, fold_fast
+from cleanup.rules.validate.terms import STOP, STOP_WORDS, KeyStarts
 
 _CONTINUING_WORDS = """
 كما بدوره بدورها يأتي ثم أيضا ايضا لكن إلا غير أما فيما بينما يذكر
@@ -23,7 +24,7 @@ article share that many; 44% of the corpus's own paragraphs do)."""
 # Words that open a paragraph continuing the one before ("كما", "بدوره", and any word with
 # the conjunction و): such a paragraph belongs to the article whatever its words; an item
 # from another story opens like a lead.
-_CONTINUING = frozenset(fold_fast(w) for w in _CONTINUING_WORDS.split())
+_CONTINUING = frozenset(fold(w) for w in _CONTINUING_WORDS.split())
 _PLAIN = COMMON_STEMS | STOP
 """Stems shared by too many articles to tie a paragraph to this one."""
 

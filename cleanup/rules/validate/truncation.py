@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cleanup.fold import fold
 from cleanup.model import Severity
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import view
 from cleanup.rules.validate.settings import severity
-from cleanup.rules.validate.terms import fold_fast
 
 # Teaser endings, folded: "اقرأ المزيد", "تابع المقال الآتي", "read more" ...
-_TEASERS = tuple(fold_fast(t) for t in (
+_TEASERS = tuple(fold(t) for t in (
     "اقرأ المزيد", "إقرأ المزيد", "تابع المقال الآتي", "تابع المقال", "تابع القراءة",
     "تابع التفاصيل", "للمزيد", "المزيد من التفاصيل", "التفاصيل الكاملة", "continue reading",
     "read more", "read the full story", "read the full article", "full story"))
@@ -30,7 +30,7 @@ _DANGLING_WORDS = """
 حتى وذلك كما لكن بل أي كل هذا هذه ذلك تلك قد لم لن لا ما وفقا وفق بحسب حسب قائلا مضيفا
 and or but the a an of to in on
 at for from with by that which who as than its their"""
-_DANGLING = frozenset(fold_fast(w) for w in _DANGLING_WORDS.split())
+_DANGLING = frozenset(fold(w) for w in _DANGLING_WORDS.split())
 
 
 def _ending(last: str) -> tuple[str, Severity] | None:
@@ -42,7 +42,7 @@ def _ending(last: str) -> tuple[str, Severity] | None:
     key = ""
     for hint in _TEASER_HINTS:  # (a loop: str.__contains__ through map() is slow)
         if hint in lowered:
-            key = fold_fast(tail).rstrip(_TRAILING)
+            key = fold(tail).rstrip(_TRAILING)
             break
     if key.endswith(_TEASERS):
         teaser = next(t for t in _TEASERS if key.endswith(t))
@@ -57,7 +57,7 @@ def _ending(last: str) -> tuple[str, Severity] | None:
         return None  # a caption, byline or credit, not a cut sentence
     if stripped[-1] in "،,-–—":
         return "the body ends on a comma or dash, mid-sentence", "warning"
-    words = (key or fold_fast(tail).rstrip(_TRAILING)).split()
+    words = (key or fold(tail).rstrip(_TRAILING)).split()
     last_word = words[-1].strip(_CLOSERS) if words else ""
     if len(words) > 1 and last_word in _DANGLING:
         return f"the body ends mid-sentence, on {words[-1]!r}", "warning"
