@@ -16,7 +16,7 @@ import signal
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from types import FrameType
@@ -119,19 +119,17 @@ def time_cap(seconds: float | None) -> Iterator[None]:
     if not seconds:
         yield
         return
-    if signal.getsignal(signal.SIGALRM) is not _expire:
-        with time_caps():
+    with ExitStack() as stack:
+        if signal.getsignal(signal.SIGALRM) is not _expire:
+            stack.enter_context(time_caps())
             if signal.getsignal(signal.SIGALRM) is not _expire:  # not the main thread
                 yield
                 return
-            with time_cap(seconds):
-                yield
-        return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 @lru_cache(maxsize=4)
