@@ -109,7 +109,6 @@ def test_ftfy_is_skipped_only_where_it_cannot_change_anything(text: str) -> None
         assert ftfy.fix_and_explain(text, FTFY_CONFIG).text == text
 
 
-
 _GATED = [rule for rule in all_rules() if isinstance(rule, RepairRule) and rule.trigger]
 # Characters outside the plain set that the corpus has (tashkeel is plain, these are not).
 _UNUSUAL_SAMPLE = "\u0640\u00a0\u200f\u202c\u200b\u200c\u00adیکھ۱۲ﺎﻟ\x07\r\x85\u2028&©é•\t"

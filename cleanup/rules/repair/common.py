@@ -33,7 +33,6 @@ BIDI_CONTROLS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 SPACE_CHARS = frozenset(c for c in map(chr, range(0x3001)) if re.match(f"[{SPACES}]", c))
 """The characters of ``SPACES``, for scanning a run of them."""
 
-
 _LETTER = re.compile(f"[{ARABIC_LETTERS}]")
 _MARK = re.compile(f"[{ARABIC_MARKS}]")
 
