@@ -66,17 +66,23 @@ class Plan:
     """Rules arranged once for many articles: per stage, the rules of each field in order."""
 
     stages: tuple[tuple[Stage, dict[str, tuple[Rule, ...]]], ...]
+    triggered: frozenset[tuple[Stage, str]] = frozenset()
+    """The (stage, field) pairs where some rule declares trigger characters."""
 
     @classmethod
     def of(cls, rules: Sequence[Rule]) -> Plan:
         """Arrange ``rules`` (stages without a rule are left out)."""
         stages = []
+        triggered: set[tuple[Stage, str]] = set()
         for stage in STAGES:
             mine = [rule for rule in rules if rule.stage == stage]
             if mine:
-                stages.append((stage, {name: tuple(r for r in mine if name in r.fields)
-                                       for name in FIELDS}))
-        return cls(tuple(stages))
+                by_field = {name: tuple(r for r in mine if name in r.fields)
+                            for name in FIELDS}
+                stages.append((stage, by_field))
+                triggered.update((stage, name) for name, rs in by_field.items()
+                                 if any(r.trigger is not None for r in rs))
+        return cls(tuple(stages), frozenset(triggered))
 
 
 @dataclass(frozen=True)
@@ -108,10 +114,10 @@ def run(
             field = fields[name]
             if field.text is not texts[name]:  # changed by the stage before: split again
                 field = fields[name] = FieldText.of(name, texts[name])
-            proposals = [
-                (rule, p) for rule in _rules_for(field_rules[name], field, ctx)
-                for p in rule.propose(field, ctx)
-            ]
+            in_force: Sequence[Rule] = field_rules[name]
+            if (stage, name) in plan.triggered:
+                in_force = _rules_for(in_force, field, ctx)
+            proposals = [(rule, p) for rule in in_force for p in rule.propose(field, ctx)]
             edits = _select([(r, p) for r, p in proposals if p.action != "flag"])
             if stage == "remove" and edits and options.guard:
                 blocked = _guard(field, edits, options.guard_share)
@@ -130,12 +136,10 @@ def run(
     return current, findings
 
 
-def _rules_for(rules: tuple[Rule, ...], field: FieldText,
+def _rules_for(rules: Sequence[Rule], field: FieldText,
                ctx: Context) -> Sequence[Rule]:
     """The rules of ``field`` that may find something in it: those whose trigger
     characters, if they declare any, occur in it."""
-    if not any(rule.trigger is not None for rule in rules):
-        return rules
     unusual = unusual_chars(field.text, ctx)
     return [rule for rule in rules if rule.trigger is None or rule.trigger.search(unusual)]
 

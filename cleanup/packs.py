@@ -20,6 +20,7 @@ from typing import Any
 
 import re2
 
+from cleanup.pattern_sets import PatternSet
 from cleanup.phrases import PhraseIndex, Tokens, phrase_tokens
 
 ENTRY_KINDS: dict[str, tuple[str, ...]] = {
@@ -89,6 +90,8 @@ class Pack:
 
 BRAND_INDEXES_KEPT = 1024
 """How many brand indexes (one per URL host seen) an ``ActivePacks`` keeps."""
+SITES_KEPT = 4096
+"""How many (site name, URL host) look-ups a ``RuleSet`` remembers."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ class ActivePacks:
     packs: tuple[Pack, ...]
     site: Pack | None = None
     _brand_indexes: dict[tuple[Tokens, ...], PhraseIndex[str]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False)
+    _credit_indexes: dict[tuple[Tokens, ...], PhraseIndex[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
 
     @cached_property
@@ -117,6 +122,19 @@ class ActivePacks:
         return tuple(e for e in self.entries if e.pattern is not None)
 
     @cached_property
+    def pattern_set(self) -> PatternSet:
+        """The pattern entries, to try on a line in one call per anchoring."""
+        return PatternSet(self.patterns)
+
+    @cached_property
+    def pattern_words(self) -> int | None:
+        """The most words a line may have for some pattern entry to apply to it: None
+        when a whole-line pattern (no word limit) is among them."""
+        if any(e.at == "line" for e in self.patterns):
+            return None
+        return max((e.max_words for e in self.patterns), default=0)
+
+    @cached_property
     def line_pattern_codes(self) -> frozenset[str]:
         """Codes of the ``[[line]]`` entries that use a pattern (most codes have none)."""
         return frozenset(e.code for e in self.patterns if e.kind == "line")
@@ -125,14 +143,6 @@ class ActivePacks:
     def pattern_kinds(self) -> frozenset[str]:
         """Kinds of the entries that use a pattern: other kinds match only by phrase."""
         return frozenset(e.kind for e in self.patterns)
-
-    def line_pattern_words(self, code: str) -> int | None:
-        """The most words a line may have to match a ``[[line]]`` pattern of ``code``:
-        None when a whole-line pattern (no word limit) is among them."""
-        entries = [e for e in self.patterns if e.kind == "line" and e.code == code]
-        if any(e.at == "line" for e in entries):
-            return None
-        return max((e.max_words for e in entries), default=0)
 
     @cached_property
     def brand_names(self) -> tuple[Tokens, ...]:
@@ -156,10 +166,27 @@ class ActivePacks:
             self._brand_indexes[more] = found
         return found
 
+    def credit_index(self, more: tuple[Tokens, ...] = ()) -> PhraseIndex[str]:
+        """News agency names and the brand names of :meth:`brand_index` (``more``
+        included), indexed; kept like the brand indexes."""
+        found = self._credit_indexes.get(more)
+        if found is None:
+            if len(self._credit_indexes) >= BRAND_INDEXES_KEPT:
+                self._credit_indexes.clear()
+            names = [(t, "agency") for t in self.agencies]
+            names += [(p, "brand") for p, _ in self.brand_index(more).items()]
+            found = self._credit_indexes[more] = PhraseIndex.build(names)
+        return found
+
     @cached_property
     def agencies(self) -> tuple[Tokens, ...]:
         """News agency names from the packs' ``agencies`` vocabulary."""
         return self.vocab("agencies")
+
+    @cached_property
+    def weekdays(self) -> frozenset[str]:
+        """The one-word day names of the packs' ``weekdays`` vocabulary."""
+        return frozenset(t[0] for t in self.vocab("weekdays") if len(t) == 1)
 
     def vocab(self, name: str) -> tuple[Tokens, ...]:
         """A named vocabulary list, merged over every pack in force."""
@@ -172,6 +199,8 @@ class RuleSet:
 
     packs: tuple[Pack, ...]
     _active: dict[str | None, ActivePacks] = field(default_factory=dict, compare=False)
+    _sites: dict[tuple[str | None, str | None], Pack | None] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @property
     def language_packs(self) -> tuple[Pack, ...]:
@@ -184,7 +213,17 @@ class RuleSet:
         return tuple(p for p in self.packs if p.kind == "site")
 
     def find_site(self, name: str | None = None, url: str | None = None) -> Pack | None:
-        """The site pack named ``name`` (id, alias or domain), else the one owning ``url``."""
+        """The site pack named ``name`` (id, alias or domain), else the one owning ``url``
+        (remembered for the last ``SITES_KEPT`` names and hosts asked about)."""
+        key = (name, _host(url) if url else None)
+        if key in self._sites:
+            return self._sites[key]
+        if len(self._sites) >= SITES_KEPT:
+            self._sites.clear()
+        found = self._sites[key] = self._find_site(name, url)
+        return found
+
+    def _find_site(self, name: str | None, url: str | None) -> Pack | None:
         if name:
             key = name.strip().lower()
             for pack in self.site_packs:

@@ -9,7 +9,13 @@ from cleanup.packs import Entry
 from cleanup.phrases import PhraseIndex
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.line_rule import BLOCK_FIELDS, Verdict, WholeLineRule
-from cleanup.rules.scan import LineScan, covered, line_scans, lines_with_hits, pattern_entries
+from cleanup.rules.scan import (
+    LineScan,
+    covered,
+    line_patterns,
+    lines_with_hits,
+    pattern_lines,
+)
 from cleanup.segment import Span
 
 _SEPARATOR_LINE = re.compile(r"[-_=*~•·.#+─━–—‒―⁃∙◦▪■□●○◆◇★☆\s]*")
@@ -89,23 +95,30 @@ class LineEntryRule(WholeLineRule):
     summary_noun = "boilerplate line"
 
     def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+        with_hits = lines_with_hits(text, ctx)
         if self.code not in ctx.packs.line_pattern_codes:
-            return lines_with_hits(text, ctx)  # without a pattern, only a phrase can match
-        limit = ctx.packs.line_pattern_words(self.code)
-        if limit is None:
-            return line_scans(text, ctx)
-        return [(line, ls) for line, ls in line_scans(text, ctx)
-                if ls.hits or ls.words_at_most(limit)]
+            return with_hits  # without a pattern, only a phrase can match
+        matched = [pair for pair in pattern_lines(text, ctx) if self._pattern_entry(pair[1], ctx)]
+        if not matched or not with_hits:
+            return matched or with_hits
+        lines = {line.start: (line, ls) for line, ls in (*with_hits, *matched)}
+        return [lines[start] for start in sorted(lines)]
 
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
         entry = _line_entry(ls, self.code) if ls.hits else None
         if entry is None and self.code in ctx.packs.line_pattern_codes:
-            found = pattern_entries(ls.line, ctx.packs.patterns, "line", self.code,
-                                    words=ls.words)
-            entry = found[0] if found else None
+            entry = self._pattern_entry(ls, ctx)
         if entry is None:
             return None
         return entry.message or f"{self.summary_noun} ({entry.id})", entry.source
+
+
+    def _pattern_entry(self, ls: LineScan, ctx: Context) -> Entry | None:
+        """The first ``[[line]]`` pattern entry of this rule's code that matches the line."""
+        for entry in line_patterns(ls, ctx):
+            if entry.kind == "line" and entry.code == self.code:
+                return entry
+        return None
 
 
 def _line_entry(ls: LineScan, code: str) -> Entry | None:

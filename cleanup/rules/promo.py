@@ -11,6 +11,7 @@ from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.scan import (
     Tokenised,
     brand_index,
+    line_patterns,
     line_scans,
     lines_with_hits,
     pattern_entries,
@@ -56,7 +57,7 @@ def promo_lines(text: FieldText, ctx: Context) -> list[PromoLine]:
 def _promo_line(line: Span, ctx: Context) -> PromoLine | None:
     ls = scan(line, ctx)
     candidates = [h.payload for h in ls.hits_of("promo")]
-    candidates += pattern_entries(line, ctx.packs.patterns, "promo", words=ls.words)
+    candidates += [e for e in line_patterns(ls, ctx) if e.kind == "promo"]
     if not candidates:
         return None
     site = ctx.packs.site

@@ -148,7 +148,7 @@ class TrailingLeadsRule(Rule):
     fields = ("body",)
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        weekdays = {t[0] for t in ctx.packs.vocab("weekdays") if len(t) == 1}
+        weekdays = ctx.packs.weekdays
         if not weekdays:
             return
         kept = [ln for ln in text.lines if not ln.blank]
@@ -170,7 +170,7 @@ class TrailingLeadsRule(Rule):
                            "paragraphs end the body): check it belongs to this article")
 
 
-def _lead_like(line: Span, weekdays: set[str]) -> bool:
+def _lead_like(line: Span, weekdays: frozenset[str]) -> bool:
     """A paragraph that opens a news story: verb first, weekday between commas early on."""
     words = line.text.split()
     if len(words) < 8 or words[0][0] in _CONTINUATION:

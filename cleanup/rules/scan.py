@@ -117,6 +117,36 @@ def lines_with_hits(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan
     return found
 
 
+def line_patterns(ls: LineScan, ctx: Context) -> tuple[Entry, ...]:
+    """The pattern entries (any kind) that match the line's folded key, within their word
+    limits, in pack order: what :func:`pattern_entries` finds, for every kind at once."""
+    key = ("patterns", ls.line.text)
+    found = ctx.cache.get(key)
+    if found is None:
+        packs = ctx.packs
+        limit = packs.pattern_words
+        found = ()
+        if packs.pattern_set and (limit is None or ls.words_at_most(limit)):
+            matched = packs.pattern_set.matching(ls.line.folded.key.strip())
+            if matched:
+                found = tuple(e for e in matched if e.at == "line" or ls.words <= e.max_words)
+        ctx.cache[key] = found
+    assert isinstance(found, tuple)
+    return found
+
+
+def pattern_lines(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan], ...]:
+    """The lines of ``line_scans`` that some pack pattern matches (few, like
+    :func:`lines_with_hits`)."""
+    key = ("pattern-lines", text.text)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = tuple(pair for pair in line_scans(text, ctx)
+                                       if line_patterns(pair[1], ctx))
+    assert isinstance(found, tuple)
+    return found
+
+
 def pattern_entries(piece: Span, entries: tuple[Entry, ...], kind: str,
                     code: str = "", words: int = -1) -> list[Entry]:
     """Pattern entries of ``kind`` (and ``code``) that match the folded ``piece``.
