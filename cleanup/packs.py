@@ -89,9 +89,37 @@ class Pack:
 
 
 BRAND_INDEXES_KEPT = 1024
-"""How many brand indexes (one per URL host seen) an ``ActivePacks`` keeps."""
+"""How many brand indexes (one per URL host seen) an ``ActivePacks`` keeps, and as many
+credit indexes."""
 SITES_KEPT = 4096
 """How many (site name, URL host) look-ups a ``RuleSet`` remembers."""
+
+
+_GENERIC_HOST_LABELS = frozenset({
+    "www", "m", "amp", "ar", "en", "arabic", "news", "com", "net", "org", "co", "uk", "gov",
+    "edu", "info", "tv", "fr", "de", "es", "io", "me", "ae", "sa", "eg",
+})
+
+
+def url_host(url: str | None) -> str:
+    """The lower-cased host of ``url`` ("" without one)."""
+    if not url or "://" not in url:
+        return ""
+    return url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+
+
+def url_names(host: str) -> list[Tokens]:
+    """Names a site goes by, read off its host: "bostonherald.com" gives bostonherald."""
+    labels = [lab for lab in host.split(".") if lab and lab not in _GENERIC_HOST_LABELS]
+    out: list[Tokens] = []
+    for label in labels:
+        toks = phrase_tokens(label)
+        if toks and len(label) >= 3:
+            out.append(toks)
+    domain = host[4:] if host.startswith("www.") else host
+    if domain:
+        out.append(phrase_tokens(domain))
+    return out
 
 
 @dataclass(frozen=True)
@@ -100,9 +128,9 @@ class ActivePacks:
 
     packs: tuple[Pack, ...]
     site: Pack | None = None
-    _brand_indexes: dict[tuple[Tokens, ...], PhraseIndex[str]] = field(
+    _brand_indexes: dict[str, PhraseIndex[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
-    _credit_indexes: dict[tuple[Tokens, ...], PhraseIndex[str]] = field(
+    _credit_indexes: dict[str, PhraseIndex[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False)
 
     @cached_property
@@ -152,30 +180,33 @@ class ActivePacks:
         names = list(self.site.brand) + list(self.site.domains)
         return tuple(t for t in (phrase_tokens(n) for n in names) if t)
 
-    def brand_index(self, more: tuple[Tokens, ...] = ()) -> PhraseIndex[str]:
-        """The brand names, plus ``more`` (names read off an article's URL), indexed.
+    def brand_index(self, url: str | None = None) -> PhraseIndex[str]:
+        """The brand names, plus the names read off ``url`` (:func:`url_names`), indexed.
 
-        Built once per distinct ``more`` (articles of a site share their host); at most
+        Built once per URL host (articles of a site share it); at most
         ``BRAND_INDEXES_KEPT`` are kept.
         """
-        found = self._brand_indexes.get(more)
+        host = url_host(url)
+        found = self._brand_indexes.get(host)
         if found is None:
             if len(self._brand_indexes) >= BRAND_INDEXES_KEPT:
                 self._brand_indexes.clear()
-            found = PhraseIndex.build((n, "brand") for n in (*self.brand_names, *more))
-            self._brand_indexes[more] = found
+            found = PhraseIndex.build((n, "brand") for n in (*self.brand_names,
+                                                             *url_names(host)))
+            self._brand_indexes[host] = found
         return found
 
-    def credit_index(self, more: tuple[Tokens, ...] = ()) -> PhraseIndex[str]:
-        """News agency names and the brand names of :meth:`brand_index` (``more``
-        included), indexed; kept like the brand indexes."""
-        found = self._credit_indexes.get(more)
+    def credit_index(self, url: str | None = None) -> PhraseIndex[str]:
+        """News agency names and the brand names of :meth:`brand_index`, indexed; kept
+        like the brand indexes."""
+        host = url_host(url)
+        found = self._credit_indexes.get(host)
         if found is None:
             if len(self._credit_indexes) >= BRAND_INDEXES_KEPT:
                 self._credit_indexes.clear()
             names = [(t, "agency") for t in self.agencies]
-            names += [(p, "brand") for p, _ in self.brand_index(more).items()]
-            found = self._credit_indexes[more] = PhraseIndex.build(names)
+            names += [(p, "brand") for p, _ in self.brand_index(url).items()]
+            found = self._credit_indexes[host] = PhraseIndex.build(names)
         return found
 
     @cached_property

@@ -9,7 +9,7 @@ from cleanup.fold import Folded
 from cleanup.phrases import PhraseIndex
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.line_rule import Verdict, WholeLineRule
-from cleanup.rules.scan import LineScan, Tokenised, brand_index, covered, scan, url_brand
+from cleanup.rules.scan import LineScan, Tokenised, brand_index, covered, scan
 
 _FILLERS = frozenset({"و", "and", "من", "عن", "by", "via", "with", "مع"})
 # " | Brand", " - Brand", " — Brand", " :: Brand" at the end of a headline.
@@ -20,7 +20,7 @@ def _credit_index(ctx: Context) -> PhraseIndex[str]:
     key = ("credits",)
     found = ctx.cache.get(key)
     if found is None:
-        found = ctx.cache[key] = ctx.packs.credit_index(tuple(url_brand(ctx.article.url)))
+        found = ctx.cache[key] = ctx.packs.credit_index(ctx.article.url)
     assert isinstance(found, PhraseIndex)
     return found
 

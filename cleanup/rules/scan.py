@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from cleanup.fold import Folded
 from cleanup.lazy import lazy
 from cleanup.packs import Entry
-from cleanup.phrases import Hit, PhraseIndex, Tokens, phrase_tokens
+from cleanup.phrases import Hit, PhraseIndex
 from cleanup.rules.base import Context, FieldText
 from cleanup.segment import Span, ends_with_terminal, prefold, word_count
 
@@ -17,10 +17,6 @@ _SPLIT_WORDS = 32
 """Words a word-limit test splits at least: one split answers every pack's limit."""
 # Characters that may stand between a see-also prefix and its headline.
 SEPARATORS = ":：|/\\-–—.…»>›«<‹،,(["
-_GENERIC_HOST_LABELS = frozenset({
-    "www", "m", "amp", "ar", "en", "arabic", "news", "com", "net", "org", "co", "uk", "gov",
-    "edu", "info", "tv", "fr", "de", "es", "io", "me", "ae", "sa", "eg",
-})
 
 
 class Tokenised:
@@ -191,26 +187,9 @@ def brand_index(ctx: Context) -> PhraseIndex[str]:
     key = ("brands",)
     found = ctx.cache.get(key)
     if found is None:
-        found = ctx.cache[key] = ctx.packs.brand_index(tuple(url_brand(ctx.article.url)))
+        found = ctx.cache[key] = ctx.packs.brand_index(ctx.article.url)
     assert isinstance(found, PhraseIndex)
     return found
-
-
-def url_brand(url: str | None) -> list[Tokens]:
-    """Names a site goes by, read off its URL: "bostonherald.com" gives bostonherald."""
-    if not url or "://" not in url:
-        return []
-    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
-    labels = [lab for lab in host.split(".") if lab and lab not in _GENERIC_HOST_LABELS]
-    out: list[Tokens] = []
-    for label in labels:
-        toks = phrase_tokens(label)
-        if toks and len(label) >= 3:
-            out.append(toks)
-    domain = host[4:] if host.startswith("www.") else host
-    if domain:
-        out.append(phrase_tokens(domain))
-    return out
 
 
 def covered(words: tuple[str, ...], index: PhraseIndex[str], fillers: frozenset[str]) -> int:
