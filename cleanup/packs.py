@@ -155,14 +155,6 @@ class ActivePacks:
         return PatternSet(self.patterns)
 
     @cached_property
-    def pattern_words(self) -> int | None:
-        """The most words a line may have for some pattern entry to apply to it: None
-        when a whole-line pattern (no word limit) is among them."""
-        if any(e.at == "line" for e in self.patterns):
-            return None
-        return max((e.max_words for e in self.patterns), default=0)
-
-    @cached_property
     def line_pattern_codes(self) -> frozenset[str]:
         """Codes of the ``[[line]]`` entries that use a pattern (most codes have none)."""
         return frozenset(e.code for e in self.patterns if e.kind == "line")

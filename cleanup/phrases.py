@@ -73,10 +73,16 @@ class PhraseIndex(Generic[T]):
         by_first = self._by_first
         if by_first.keys().isdisjoint(toks):  # most lines: no phrase can start here
             return []
+        starts: list[int] = []  # where a phrase may start, found by C-level searches
+        for tok in by_first.keys() & set(toks):
+            i = -1
+            for _ in range(toks.count(tok)):
+                i = toks.index(tok, i + 1)
+                starts.append(i)
+        starts.sort()
         out: list[Hit[T]] = []
-        for i, tok in enumerate(toks):
-            if tok in by_first:
-                out.extend(self.at(toks, i))
+        for i in starts:
+            out.extend(self.at(toks, i))
         return out
 
     def whole(self, toks: Sequence[str]) -> list[T]:

@@ -119,16 +119,18 @@ def line_patterns(ls: LineScan, ctx: Context) -> tuple[Entry, ...]:
     key = ("patterns", ls.line.text)
     found = ctx.cache.get(key)
     if found is None:
-        packs = ctx.packs
-        limit = packs.pattern_words
-        found = ()
-        if packs.pattern_set and (limit is None or ls.words_at_most(limit)):
-            matched = packs.pattern_set.matching(ls.line.folded.key.strip())
-            if matched:
-                found = tuple(e for e in matched if e.at == "line" or ls.words <= e.max_words)
-        ctx.cache[key] = found
+        found = ctx.cache[key] = _matching_patterns(ls, ctx)
     assert isinstance(found, tuple)
     return found
+
+
+def _matching_patterns(ls: LineScan, ctx: Context) -> tuple[Entry, ...]:
+    # The patterns first, the word limits then: a line seldom matches, and counting its
+    # words costs more than trying every pattern on it.
+    matched = ctx.packs.pattern_set.matching(ls.line.folded.key.strip())
+    if not matched:
+        return ()
+    return tuple(e for e in matched if e.at == "line" or ls.words_at_most(e.max_words))
 
 
 def pattern_lines(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan], ...]:
@@ -137,8 +139,11 @@ def pattern_lines(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan],
     key = ("pattern-lines", text.text)
     found = ctx.cache.get(key)
     if found is None:
-        found = ctx.cache[key] = tuple(pair for pair in line_scans(text, ctx)
-                                       if line_patterns(pair[1], ctx))
+        found = ()
+        if ctx.packs.pattern_set:
+            found = tuple(pair for pair in line_scans(text, ctx)
+                          if line_patterns(pair[1], ctx))
+        ctx.cache[key] = found
     assert isinstance(found, tuple)
     return found
 
