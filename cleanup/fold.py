@@ -113,12 +113,18 @@ def fold_even(text: str) -> str | None:
     return fold(text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Folded:
     """A folded key with the map from key positions back to ``text`` positions."""
 
     text: str
     key: str
+
+    def __init__(self, text: str, key: str) -> None:
+        # Faster than the frozen dataclass's own __init__ (see cleanup.segment.Span).
+        fields = self.__dict__
+        fields["text"] = text
+        fields["key"] = key
 
     @classmethod
     def of(cls, text: str) -> Folded:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.scan import LineScan, line_scans
@@ -24,14 +24,18 @@ class WholeLineRule(Rule):
         """Why this line must go, or None to keep it."""
         raise NotImplementedError
 
-    def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+    def candidates(self, text: FieldText, ctx: Context) -> Sequence[tuple[Span, LineScan]]:
         """The lines worth judging (every non-blank line unless a rule knows better)."""
         return line_scans(text, ctx)
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
+        # A list, not a generator: most fields have no candidate line, and a generator
+        # costs its creation and a frame run even then.
+        out: list[Proposal] = []
         for line, ls in self.candidates(text, ctx):
             verdict = self.judge(ls, ctx)
             if verdict is not None:
                 message, source = verdict
-                yield Proposal(text.name, line.start, line.end, "remove", message,
-                               source=source, whole_lines=True)
+                out.append(Proposal(text.name, line.start, line.end, "remove", message,
+                                    source=source, whole_lines=True))
+        return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cleanup.packs import Entry
 from cleanup.phrases import PhraseIndex
@@ -64,7 +64,7 @@ class ShareWidgetRule(WholeLineRule):
     why = "Share widgets are page furniture captured with the text by scrapers."
     example = "شارك الخبر: فيسبوك إكس واتساب\n→ (line removed)"
 
-    def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+    def candidates(self, text: FieldText, ctx: Context) -> Sequence[tuple[Span, LineScan]]:
         return lines_with_hits(text, ctx)
 
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:
@@ -94,7 +94,7 @@ class LineEntryRule(WholeLineRule):
 
     summary_noun = "boilerplate line"
 
-    def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+    def candidates(self, text: FieldText, ctx: Context) -> Sequence[tuple[Span, LineScan]]:
         with_hits = lines_with_hits(text, ctx)
         if self.code not in ctx.packs.line_pattern_codes:
             return with_hits  # without a pattern, only a phrase can match

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cleanup.fold import fold
 from cleanup.packs import Entry
@@ -117,7 +117,7 @@ class SeeAlsoRule(WholeLineRule):
            "the article's text.")
     example = "شاهد ايضاً: من المتوقع أن يفقد 2.4 مليون شخص قسائم الطعام\n→ (line removed)"
 
-    def candidates(self, text: FieldText, ctx: Context) -> Iterable[tuple[Span, LineScan]]:
+    def candidates(self, text: FieldText, ctx: Context) -> Sequence[tuple[Span, LineScan]]:
         return lines_with_hits(text, ctx)  # a see-also line opens with a pack phrase
 
     def judge(self, ls: LineScan, ctx: Context) -> Verdict | None:

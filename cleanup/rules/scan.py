@@ -38,13 +38,20 @@ class Tokenised:
         return self.folded.to_original(*self.offsets[token - 1])[1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class LineScan:
     """A line with its tokens and the pack entries whose phrases occur in it."""
 
     line: Span
     tokens: Tokenised
     hits: tuple[Hit[Entry], ...]
+
+    def __init__(self, line: Span, tokens: Tokenised, hits: tuple[Hit[Entry], ...]) -> None:
+        # Faster than the frozen dataclass's own __init__ (see cleanup.segment.Span).
+        fields = self.__dict__
+        fields["line"] = line
+        fields["tokens"] = tokens
+        fields["hits"] = hits
 
     def hits_of(self, kind: str) -> list[Hit[Entry]]:
         """Hits of entries of one kind."""
