@@ -161,7 +161,7 @@ def cmd_headline(args: argparse.Namespace) -> None:
         b = corpus.clean[j]
         mine = corpus.view(a.headline, a.summary, a.body)
         theirs = corpus.view(a.headline, b.summary, b.body)
-        if not mine.headline_terms or not mine.paragraphs or not theirs.paragraphs:
+        if not mine.headline_terms or not mine.paragraph_words or not theirs.paragraph_words:
             skipped += 1
             continue
         own.append(mine.headline_support()[0])
@@ -207,7 +207,7 @@ def cmd_severity(args: argparse.Namespace) -> None:
         total += 1
         art = base.clean(as_input(a)).article
         v = ArticleView(Context(packs=packs, article=art, lang="ar"))
-        if v.headline_terms and v.paragraphs:
+        if v.headline_terms and v.paragraph_words:
             score = v.headline_support()[0]
             if score < args.threshold:
                 rows.append((a["id"], score, v.body_length))
@@ -247,7 +247,7 @@ def cmd_summary(args: argparse.Namespace) -> None:
         b = corpus.clean[corpus.other(i, rng)]
         mine = corpus.view(a.headline, a.summary, a.body)
         theirs = corpus.view(a.headline, a.summary, b.body)
-        if not mine.paragraphs or not theirs.paragraphs:
+        if not mine.paragraph_words or not theirs.paragraph_words:
             continue
         copied = mine.body_words.issuperset(mine.summary_words)
         for s_own, s_other in zip(mine.summary_sentences, theirs.summary_sentences,

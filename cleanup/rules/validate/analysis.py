@@ -15,7 +15,7 @@ text.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
 from cleanup.fold import fold
@@ -42,15 +42,6 @@ from cleanup.segment import Span, sentences
 _KEY = "validate:view"
 
 Words = tuple[str, ...]
-
-
-class Piece(NamedTuple):
-    """A paragraph (a non-blank body line): where it is and its folded words."""
-
-    start: int
-    end: int
-    text: str
-    words: Words
 
 
 class Sentence(NamedTuple):
@@ -83,7 +74,15 @@ def long_terms(stems: Iterable[str]) -> list[str]:
 
 def _scans(text: str, ctx: Context) -> list[tuple[int, str, Tokenised]]:
     """Non-blank lines with their tokens, taken from the shared line scans (looked up
-    directly first: a line unchanged since the removal stage is the common case)."""
+    directly first: a line unchanged since the removal stage is the common case).
+
+    A one-line text found in the scans is taken whole, blank or not: a blank line has no
+    words, so that changes nothing.
+    """
+    if "\n" not in text:  # a headline or a summary, most often
+        found = ctx.cache.get(("scan", text))
+        if isinstance(found, LineScan):
+            return [(0, text, found.tokens)]
     out: list[tuple[int, str, Tokenised]] = []
     for start, line in _non_blank(text):
         found = ctx.cache.get(("scan", line))
@@ -93,38 +92,32 @@ def _scans(text: str, ctx: Context) -> list[tuple[int, str, Tokenised]]:
     return out
 
 
-_piece = tuple.__new__
-"""``_piece(Piece, fields)`` is ``Piece(*fields)`` without the Python-level constructor."""
+Lines = Sequence[tuple[Span, LineScan]]
+"""The non-blank lines of a body (paragraphs) with their scans."""
 
 
-def _paragraphs(body: str, ctx: Context) -> tuple[list[Piece], list[str]]:
-    """The non-blank lines of the body with their words, and their folded keys.
+def _lines(body: str, ctx: Context) -> Lines:
+    """The non-blank lines of the body with their scans.
 
-    A body the removal stage left as it was has its list of lines and scans in the cache
+    A body the removal stage left as it was has them in the cache
     (:func:`cleanup.rules.scan.line_scans`); otherwise each line is looked up (most are
     unchanged) or scanned.
     """
-    pieces: list[Piece] = []
-    keys: list[str] = []
     kept = ctx.cache.get(("scans", body))
     if isinstance(kept, tuple):
-        for line, scanned in kept:
-            toks = scanned.tokens
-            pieces.append(_piece(Piece, (line.start, line.end, line.text, toks.words)))
-            keys.append(toks.folded.key)
-        return pieces, keys
+        return kept
     cache = ctx.cache
+    out: list[tuple[Span, LineScan]] = []
     pos = 0
     for line in body.split("\n"):
         if line.strip():
+            span = Span(pos, pos + len(line), line)
             scanned = cache.get(("scan", line))
             if not isinstance(scanned, LineScan):
-                scanned = scan(Span(pos, pos + len(line), line), ctx)
-            toks = scanned.tokens
-            pieces.append(_piece(Piece, (pos, pos + len(line), line, toks.words)))
-            keys.append(toks.folded.key)
+                scanned = scan(span, ctx)
+            out.append((span, scanned))
         pos += len(line) + 1
-    return pieces, keys
+    return out
 
 
 def _words(scans: list[tuple[int, str, Tokenised]]) -> Words:
@@ -152,21 +145,28 @@ class ArticleView:
         """Folded words of the headline."""
         self.summary_words: Words = _words(_scans(article.summary, ctx))
         """Folded words of the summary."""
-        self.paragraphs: list[Piece]
-        """The non-blank lines of the body."""
-        self.keys: list[str]
-        """Their folded texts."""
-        self.paragraphs, self.keys = _paragraphs(article.body, ctx)
+        self._lines = _lines(article.body, ctx)
+        self.paragraph_words: list[Words] = [scanned.tokens.words for _, scanned in self._lines]
+        """The folded words of each paragraph (a non-blank body line)."""
         self.memo: dict[str, object] = {}
         """Scratch space for rule-specific results about this article."""
         self.stemmed: dict[str, str] = {}
         """Every word stemmed so far for this article, with its stem (see :meth:`stems`)."""
         self._backed: dict[str, bool] = {}
 
+    def line(self, index: int) -> Span:
+        """Paragraph ``index`` (where it is in the body, and its text)."""
+        return self._lines[index][0]
+
+    @lazy
+    def keys(self) -> list[str]:
+        """The folded texts of the paragraphs."""
+        return [scanned.tokens.folded.key for _, scanned in self._lines]
+
     @lazy
     def body_words(self) -> set[str]:
         """The distinct folded words of the body (not to be changed)."""
-        return set().union(*(p.words for p in self.paragraphs))
+        return set().union(*self.paragraph_words)
 
     @lazy
     def body_key(self) -> KeyStarts:
@@ -181,7 +181,7 @@ class ArticleView:
     @lazy
     def lengths(self) -> list[int]:
         """How many words each paragraph has."""
-        return [len(p.words) for p in self.paragraphs]
+        return list(map(len, self.paragraph_words))
 
     @lazy
     def body_length(self) -> int:
@@ -201,10 +201,10 @@ class ArticleView:
         until none is left, and a summary is most often a copy of the lead.
         """
         lacking = set(self.summary_words)
-        for p in self.paragraphs:
+        for words in self.paragraph_words:
             if not lacking:
                 break
-            lacking.difference_update(p.words)
+            lacking.difference_update(words)
         return lacking
 
     def stems(self, words: Collection[str]) -> dict[str, str]:
@@ -310,11 +310,11 @@ class ArticleView:
         return out
 
     @lazy
-    def lead(self) -> Piece | None:
-        """The first body paragraph that is not the headline repeated."""
-        for piece in self.paragraphs:
-            if piece.words != self.headline_words or not piece.words:
-                return piece
+    def lead(self) -> int | None:
+        """The index of the first body paragraph that is not the headline repeated."""
+        for index, words in enumerate(self.paragraph_words):
+            if words != self.headline_words or not words:
+                return index
         return None
 
 

@@ -11,18 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.validate.analysis import Piece, view
+from cleanup.rules.validate.analysis import Words, view
 from cleanup.rules.validate.settings import number, severity, switch
 
 
-def _others(paragraphs: list[Piece], piece: Piece,
-            words: tuple[str, ...]) -> tuple[bool, bool]:
-    """(another paragraph with other words exists, another paragraph repeats ``words``)."""
+def _others(paragraphs: list[Words], among: Iterable[int], index: int,
+            words: Words) -> tuple[bool, bool]:
+    """(a paragraph ``among`` the given ones but ``index`` has other words, one repeats
+    ``words``)."""
     other_text = repeat = False
-    for p in paragraphs:
-        if p is piece:
+    for i in among:
+        if i == index:
             continue
-        if p.words == words:
+        if paragraphs[i] == words:
             repeat = True
         else:
             other_text = True
@@ -48,12 +49,13 @@ class HeadlineRepeatRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
-        if not v.paragraphs or text.text != v.body or not v.headline_words:
+        paragraphs = v.paragraph_words
+        if not paragraphs or text.text != v.body or not v.headline_words:
             return
-        first = v.paragraphs[0]
-        if first.words != v.headline_words:
+        if paragraphs[0] != v.headline_words:
             return
-        other_text, repeat = _others(v.paragraphs, first, v.headline_words)
+        first = v.line(0)
+        other_text, repeat = _others(paragraphs, range(len(paragraphs)), 0, v.headline_words)
         level = severity(ctx, self.code, self.name, self.severity)
         if other_text and not repeat:
             yield Proposal(text.name, first.start, first.end, "remove",
@@ -88,15 +90,17 @@ class SummaryRepeatRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
-        lead = v.lead
-        if lead is None or text.text != v.body:
+        index = v.lead
+        if index is None or text.text != v.body:
             return
-        if not v.summary_words or lead.words != v.summary_words:
+        paragraphs = v.paragraph_words
+        if not v.summary_words or paragraphs[index] != v.summary_words:
             return
+        lead = v.line(index)
         level = severity(ctx, self.code, self.name, self.severity)
         if switch(ctx, "drop_repeated_lead", False):
-            rest = [p for p in v.paragraphs if p.words != v.headline_words]
-            other_text, repeat = _others(rest, lead, v.summary_words)
+            rest = [i for i, words in enumerate(paragraphs) if words != v.headline_words]
+            other_text, repeat = _others(paragraphs, rest, index, v.summary_words)
             if other_text and not repeat:
                 yield Proposal(text.name, lead.start, lead.end, "remove",
                                "the first body paragraph repeats the summary word for word",
@@ -132,15 +136,16 @@ class DuplicateParagraphRule(Rule):
         sizes = [n for n in v.lengths if n >= min_words]
         if len(set(sizes)) == len(sizes):
             return  # copies have as many words as their original: none here
-        texts = [p.words for p in v.paragraphs if len(p.words) >= min_words]
+        texts = [words for words in v.paragraph_words if len(words) >= min_words]
         if len(set(texts)) == len(texts):
             return  # no two the same
         first_seen: dict[tuple[str, ...], int] = {}
-        for index, piece in enumerate(v.paragraphs):
-            if len(piece.words) < min_words:
+        for index, words in enumerate(v.paragraph_words):
+            if len(words) < min_words:
                 continue
-            earlier = first_seen.setdefault(piece.words, index)
+            earlier = first_seen.setdefault(words, index)
             if earlier != index:
+                piece = v.line(index)
                 yield Proposal(text.name, piece.start, piece.end, "flag",
                                f"paragraph {index + 1} repeats paragraph {earlier + 1}",
                                severity=severity(ctx, self.code, self.name, self.severity))

@@ -97,16 +97,16 @@ class _BodyNumbers:
     """The values the body states, found once per article (it keeps the body's text, not
     the view that keeps it: no reference cycle)."""
 
-    def __init__(self, body: str) -> None:
+    def __init__(self, body: str, key: str) -> None:
         self.body = body
+        self.key = key
+        """The folded body: its paragraphs' keys, one a line (blank lines, which hold no
+        word, left out), as the view has them; number words are found in it as in
+        ``fold(body)``."""
 
     @lazy
     def values(self) -> frozenset[str]:
         return frozenset(canonical(m.group()) for m in NUMBER.finditer(self.body))
-
-    @lazy
-    def key(self) -> str:
-        return fold(self.body)
 
     def verbatim(self, number: str) -> bool:
         """The body writes exactly this number (not as part of a longer one)."""
@@ -183,7 +183,7 @@ class NumberMismatchRule(Rule):
             return  # no digit: folding keeps digits (as 0-9), and they are word characters
         body = v.memo.get("numbers")
         if not isinstance(body, _BodyNumbers):
-            body = v.memo["numbers"] = _BodyNumbers(v.body)
+            body = v.memo["numbers"] = _BodyNumbers(v.body, v.body_key.key)
         seen: set[str] = set()
         for match in NUMBER.finditer(text.text):
             number = match.group()

@@ -72,7 +72,7 @@ class LanguageMismatchRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
         words = v.headline_words if text.name == "headline" else v.summary_words
-        if not words or not v.paragraphs or text.text != getattr(v, text.name):
+        if not words or not v.paragraph_words or text.text != getattr(v, text.name):
             return
         share = number(ctx, "script_share", 0.8)
         script = _script(words, share)

@@ -65,7 +65,7 @@ class HeadlineSupportRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
-        if not v.paragraphs or text.text != v.headline or not v.headline_terms:
+        if not v.paragraph_words or text.text != v.headline or not v.headline_terms:
             return
         threshold = number(ctx, "headline_support_threshold", 0.31)
         error_below = number(ctx, "headline_support_error", 0.1)
@@ -120,7 +120,7 @@ class SummarySupportRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
-        if not v.paragraphs or text.text != v.summary:
+        if not v.paragraph_words or text.text != v.summary:
             return
         threshold = number(ctx, "summary_support_threshold", 0.25)
         min_terms = number(ctx, "summary_min_terms", 4)

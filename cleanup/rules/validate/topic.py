@@ -65,11 +65,11 @@ def _shared(v: ArticleView, index: int, words: frozenset[str],
     does the verdict: the nearest paragraph (the next, or the one before the last) and the
     headline are looked at first, and decide most paragraphs.
     """
-    paragraphs = v.paragraphs
+    paragraphs = v.paragraph_words
     near = index + 1 if index + 1 < len(paragraphs) else index - 1  # -1: none
     common = set(words.intersection(v.headline_words))
     if near >= 0:
-        common.update(words.intersection(paragraphs[near].words))
+        common.update(words.intersection(paragraphs[near]))
     common.difference_update(STOP_WORDS)
     if len(common) >= _PLENTY or _ties(v, common, tying):
         return None
@@ -77,7 +77,7 @@ def _shared(v: ArticleView, index: int, words: frozenset[str],
     plain = frozenset(common)  # none of them distinctive
     for n, q in enumerate(paragraphs):
         if n != index and n != near:
-            common.update(own.intersection(q.words))
+            common.update(own.intersection(q))
             if len(common) >= _PLENTY:
                 return None
     if _ties(v, common - plain, tying):
@@ -120,15 +120,9 @@ def _score(v: ArticleView, index: int, words: frozenset[str], common: set[str],
 
 def _judged(v: ArticleView, min_terms: float) -> list[int]:
     """The paragraphs to judge: of ``min_terms`` words or more, not continuing the one
-    before (:func:`_continues`)."""
-    paragraphs = v.paragraphs
-    out: list[int] = []
-    for i, p in enumerate(paragraphs):
-        if len(p.words) >= min_terms:
-            first = p.words[0]
-            if not (first in _CONTINUING or (first[0] == "و" and len(first) > 3)):
-                out.append(i)  # (not _continues(first))
-    return out
+    before (:func:`_continues`, inlined: no call per paragraph)."""
+    return [i for i, words in enumerate(v.paragraph_words) if len(words) >= min_terms
+            and not (words[0] in _CONTINUING or (words[0][0] == "و" and len(words[0]) > 3))]
 
 
 def _scored(v: ArticleView, judged: list[int], min_terms: float,
@@ -143,11 +137,11 @@ def _scored(v: ArticleView, judged: list[int], min_terms: float,
     start, the others as they are found shared; a paragraph with none of them is looked
     at closer.
     """
-    paragraphs = v.paragraphs
+    paragraphs = v.paragraph_words
     tying = {w for w, stem in v.headline_stems.items() if stem not in _PLAIN}
     out: list[tuple[int, float | None]] = []
     for i in judged:
-        words = paragraphs[i].words
+        words = paragraphs[i]
         if tying.isdisjoint(words):
             own = frozenset(words)
             common = _shared(v, i, own, tying)
@@ -165,7 +159,7 @@ def topic_scores(v: ArticleView, min_terms: float) -> list[float | None]:
     are checked first; only a paragraph that shares no distinctive word that way has its
     stems looked up among the words of the others.
     """
-    out: list[float | None] = [None] * len(v.paragraphs)
+    out: list[float | None] = [None] * len(v.paragraph_words)
     judged = _judged(v, min_terms)
     for i in judged:
         out[i] = 1.0
@@ -198,8 +192,8 @@ class OffTopicParagraphRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
-        paragraphs = v.paragraphs
-        if len(paragraphs) < number(ctx, "offtopic_min_paragraphs", 3) or text.text != v.body:
+        if len(v.paragraph_words) < number(ctx, "offtopic_min_paragraphs", 3) or (
+                text.text != v.body):
             return
         threshold = number(ctx, "offtopic_threshold", 0.12)
         min_terms = number(ctx, "offtopic_min_terms", 12)
@@ -209,7 +203,7 @@ class OffTopicParagraphRule(Rule):
             scored = _scored(v, _judged(v, min_terms), min_terms, threshold)
         for index, score in scored:
             if score is not None and score < threshold:
-                p = paragraphs[index]
+                p = v.line(index)
                 yield Proposal(
                     text.name, p.start, p.end, "flag",
                     f"paragraph {index + 1} shares no distinctive word with the headline or "

@@ -88,9 +88,9 @@ class TruncatedBodyRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
-        if not v.paragraphs or text.text != v.body:
+        if not v.paragraph_words or text.text != v.body:
             return
-        last = v.paragraphs[-1]
+        last = v.line(-1)
         found = _ending(last.text)
         if found:
             message, level = found
