@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ftfy
 import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec the generator uses
 from ftfy.badness import is_bad
@@ -12,9 +14,10 @@ from cleanup.lang import _NOT_ARABIC_SCRIPT, _count_arabic, _count_script
 from cleanup.model import Article
 from cleanup.rules.base import PLAIN_CHARS, Context, unusual_chars
 from cleanup.rules.registry import all_rules
-from cleanup.rules.repair.common import RepairRule
+from cleanup.rules.repair.common import EXOTIC_SPACES, SPACE_CHARS, SPACES, RepairRule
 from cleanup.rules.repair.ftfy_fix import FTFY_CONFIG, MAY_BE_BAD, FtfyMojibakeRule
 from cleanup.rules.repair.mojibake import ArabicMojibakeRule
+from cleanup.rules.repair.spacing import _PUNCT, SpaceRule, _spacing
 from tests.repair_helpers import repair
 
 LETTERS = [chr(c) for c in range(0x0621, 0x063B)] + [chr(c) for c in range(0x0641, 0x064B)]
@@ -140,3 +143,43 @@ def test_a_rule_skipped_for_want_of_its_trigger_finds_nothing(text: str,
     "\u0800\ufb4f\ufeff\uff01\u0600\u06ff\ud800\U0001f600"), max_size=50))
 def test_arabic_count_equals_the_regex_count(text: str) -> None:
     assert _count_arabic(text) == _count_script(text, _NOT_ARABIC_SCRIPT)
+
+
+# White space and punctuation in every arrangement the spacing rules care about.
+_SPACING_ALPHABET = st.sampled_from([" ", " ", "  ", "\n", "\u00a0", "\t", "\u2009", "ب",
+                                     "كلمة", "word", *"،؛؟!?:;,.«(\"", "2"])
+spacing_text = st.lists(_SPACING_ALPHABET, max_size=25).map("".join)
+_SUSPECT = re.compile(f"[{EXOTIC_SPACES}]|  |^ | $", re.MULTILINE)
+
+
+def _runs_needing_work(text: str) -> list[tuple[int, int]]:
+    """Reference for T113: every run of white space around an exotic space, two spaces,
+    or a line's edge."""
+    runs: list[tuple[int, int]] = []
+    for m in _SUSPECT.finditer(text):
+        if runs and m.start() < runs[-1][1]:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1] in SPACE_CHARS:
+            start -= 1
+        while end < len(text) and text[end] in SPACE_CHARS:
+            end += 1
+        runs.append((start, end))
+    return runs
+
+
+@settings(max_examples=1500)
+@given(spacing_text)
+def test_the_space_rule_fixes_exactly_the_runs_that_need_it(text: str) -> None:
+    edits = list(SpaceRule().find(text, _context(text)))
+    assert [(e.start, e.end) for e in edits] == _runs_needing_work(text)
+
+
+@settings(max_examples=1500)
+@given(spacing_text, st.sampled_from(["ar", "en"]))
+def test_punctuation_spacing_looks_at_every_space_before_punctuation(text: str,
+                                                                    lang: str) -> None:
+    """T112's shared scan finds what its plain definition, a space of any kind followed by
+    punctuation, finds (the shared scan skips most texts without a regex per rule)."""
+    reference = [m.start(1) for m in re.finditer(f"[{SPACES}]([{re.escape(_PUNCT)}])", text)]
+    assert list(_spacing(text, _context(text, lang)).marks) == reference

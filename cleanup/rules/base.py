@@ -20,9 +20,10 @@ Stage = Literal["repair", "remove", "validate"]
 # Plain text: the characters most news text is made of, none of which alone gives the
 # rules that declare a ``trigger`` any work (a test checks each such rule on plain text):
 # printable ASCII but "&", the basic Arabic letters, digits and diacritics (tashkeel),
-# Arabic punctuation, guillemets, curly quotes, dashes and the ellipsis.
-_UNUSUAL = re.compile(
-    "[^\n !-%'-~\u0621-\u063a\u0641-\u0652\u0660-\u066a،؛؟«»“”‘’–—…]"
+# Arabic punctuation, guillemets, curly quotes, dashes and the ellipsis. Deleting runs of
+# plain characters is about twice as fast in re as searching for the unusual ones.
+_PLAIN_RUN = re.compile(
+    "[\n !-%'-~\u0621-\u063a\u0641-\u0652\u0660-\u066a،؛؟«»“”‘’–—…]+"
 )
 PLAIN_CHARS = ("\n" + "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "&")
                + "".join(map(chr, range(0x0621, 0x063B))) + "".join(map(chr, range(0x0641, 0x0653)))
@@ -80,7 +81,7 @@ def unusual_chars(text: str, ctx: Context) -> str:
     key = ("unusual", text)
     found = ctx.cache.get(key)
     if found is None:
-        found = ctx.cache[key] = "".join(sorted(set(_UNUSUAL.findall(text))))
+        found = ctx.cache[key] = "".join(sorted(set(_PLAIN_RUN.sub("", text))))
     assert isinstance(found, str)
     return found
 

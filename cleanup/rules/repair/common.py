@@ -101,8 +101,9 @@ class RepairRule(Rule):
         """Yield this rule's edits on ``text``, in text order, not overlapping."""
         raise NotImplementedError
 
-    def watches(self, line: str) -> bool:
-        """True when a change anywhere on ``line`` may change what this rule finds there."""
+    def watches(self, line: str, text: str, ctx: Context) -> bool:
+        """True when a change anywhere on ``line`` (a line of ``text``) may change what this
+        rule finds there."""
         return False
 
     def propose(self, text: FieldText, ctx: Context) -> Iterator[Proposal]:

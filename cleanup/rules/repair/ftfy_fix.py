@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ftfy import TextFixerConfig, fix_and_explain
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 
-from cleanup.rules.base import Context
+from cleanup.rules.base import Context, unusual_chars
 from cleanup.rules.repair.common import RepairRule
 from cleanup.rules.repair.edits import Edit
 from cleanup.rules.repair.entities import DecodedLine, has_entity
@@ -97,9 +97,10 @@ class FtfyMojibakeRule(RepairRule):
     severity = "warning"
     settles = True
 
-    def watches(self, line: str) -> bool:
+    def watches(self, line: str, text: str, ctx: Context) -> bool:
         """Lines ftfy may act on: its decisions depend on the whole line."""
-        return MAY_BE_BAD.search(line) is not None
+        return (MAY_BE_BAD.search(unusual_chars(text, ctx)) is not None  # none is plain
+                and MAY_BE_BAD.search(line) is not None)
 
     def find(self, text: str, ctx: Context) -> Iterator[Edit]:
         """One edit per stretch of a line that ftfy repairs."""

@@ -77,7 +77,7 @@ def settle_all(text: str, edits: Sequence[Edit], ctx: Context, code: str,
             stop = text.find("\n", edit.start)
             line_end = stop if stop >= 0 else len(text)
             line = text[line_start:line_end + 1]  # with its \n
-            watched = any(r.watches(line) for r in rules)
+            watched = any(r.watches(line, text, ctx) for r in rules)
             changes = _settled_line(line, rules, ctx, watched) if always or watched else []
         start, end = edit.start - line_start, edit.end - line_start
         change = next((c for c in changes if c.start <= start and end <= c.end), None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from cleanup.rules.base import Context, unusual_chars
 from cleanup.rules.repair.common import (
@@ -25,9 +26,12 @@ _ARABIC_PUNCT = "،؛؟"
 _PUNCT = "،؛؟!?:;,."
 # A space and the punctuation after it (group 1); no look-behind, which is slow in re.
 _AFTER_SPACE = re.compile(f"[{SPACES}]([{re.escape(_PUNCT)}])")
-# The same for a text without exotic spaces: a pattern that opens with a literal lets re
-# skip from one space to the next instead of testing a class at every character.
-_AFTER_PLAIN_SPACE = re.compile(f" ([{re.escape(_PUNCT)}])")
+# A plain space and the punctuation, space or line break after it: in a text without
+# exotic spaces, what T112 looks for and most of what T113 looks for. One scan serves both
+# rules, and it opens with a literal, so re skips from one space to the next instead of
+# testing a class at every character. (A match "  " hides a match " ," right after it.)
+_SPACE_BEFORE_WORK = re.compile(f" [ \n{re.escape(_PUNCT)}]")
+_LINE_START_SPACE = re.compile("\n ")
 _GLUED = re.compile(f"[،؛؟!:]+(?=[{ARABIC_LETTERS}])")
 # True iff _GLUED finds something: one pattern per mark, each opening with its literal.
 _GLUED_AFTER = tuple((mark, re.compile(f"{re.escape(mark)}[{ARABIC_LETTERS}]"))
@@ -35,15 +39,63 @@ _GLUED_AFTER = tuple((mark, re.compile(f"{re.escape(mark)}[{ARABIC_LETTERS}]"))
 _OPENERS = "([{«“‘"
 _CLOSERS = "\"'»”’)]}"
 _URLISH = re.compile(r"://|www\.|\w@\w", re.IGNORECASE)
-# Where a run of white space needs work: an exotic space, two spaces, a line edge.
-_SUSPECT = re.compile(f"[{EXOTIC_SPACES}]|  |^ | $", re.MULTILINE)
 _EXOTIC = re.compile(f"[{EXOTIC_SPACES}]")
 
 
-def _may_need_spacing(text: str, ctx: Context) -> bool:
-    """False when ``_SUSPECT`` cannot match: the cheap tests first, the regex then."""
-    return ("  " in text or "\n " in text or " \n" in text or text[:1] == " "
-            or text[-1:] == " " or _EXOTIC.search(unusual_chars(text, ctx)) is not None)
+class _Spacing(NamedTuple):
+    """Where the spacing rules may have work in a text."""
+
+    marks: tuple[int, ...]
+    """Positions of the punctuation after white space (T112)."""
+    suspects: tuple[int, ...]
+    """Sorted positions in the runs of white space that need work, one or more in each
+    (T113): runs with an exotic space or two spaces, and runs at a line's start or end."""
+
+
+_NO_SPACING = _Spacing((), ())
+
+
+def _spacing(text: str, ctx: Context) -> _Spacing:
+    """Where the spacing rules may have work in ``text`` (one look for both, cached)."""
+    key = ("spacing", text)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = _find_spacing(text, ctx)
+    assert isinstance(found, _Spacing)
+    return found
+
+
+def _find_spacing(text: str, ctx: Context) -> _Spacing:
+    """Where the spacing rules may have work in ``text``.
+
+    In a run of plain spaces that needs work, the first space is before a space, or the
+    last before a line break, or the run follows one or is at an edge of the text.
+    """
+    exotic = _EXOTIC.search(unusual_chars(text, ctx)) is not None
+    first = _SPACE_BEFORE_WORK.search(text)
+    edges = (text[:1] == " " or text[-1:] == " "
+             or _LINE_START_SPACE.search(text) is not None)
+    if first is None and not exotic and not edges:  # most texts: no more Python work
+        return _NO_SPACING
+    spaced = [m.start() for m in _SPACE_BEFORE_WORK.finditer(text)]
+    if exotic or any(text[pos + 1] == " " for pos in spaced):  # "  " hides " ," after it
+        marks = [m.start(1) for m in _AFTER_SPACE.finditer(text)]
+    else:
+        marks = [pos + 1 for pos in spaced if text[pos + 1] in _PUNCT]
+    suspects = [pos for pos in spaced if text[pos + 1] in " \n"]
+    suspects += [m.end() - 1 for m in _LINE_START_SPACE.finditer(text)]
+    if text[:1] == " ":
+        suspects.append(0)
+    if text[-1:] == " ":
+        suspects.append(len(text) - 1)
+    if exotic:
+        suspects += [m.start() for m in _EXOTIC.finditer(text)]
+    return _Spacing(tuple(marks), tuple(sorted(suspects)))
+
+
+def _may_glue(text: str) -> bool:
+    """True when ``_GLUED`` finds something in ``text`` (cheap tests first)."""
+    return any(mark in text and glued.search(text) for mark, glued in _GLUED_AFTER)
 
 
 def _not_prose(text: str, pos: int) -> bool:
@@ -77,13 +129,17 @@ class PunctuationSpacingRule(RepairRule):
     def find(self, text: str, ctx: Context) -> Iterator[Edit]:
         """Edits for spaces before punctuation and for punctuation glued to a word."""
         latin_too = ctx.lang in ARABIC_SCRIPT_LANGS
-        exotic = _EXOTIC.search(unusual_chars(text, ctx)) is not None
-        yield from sorted([*self._space_before(text, latin_too, exotic),
-                           *self._space_after(text)])
+        marks = _spacing(text, ctx).marks
+        edits = list(self._space_before(text, latin_too, marks)) if marks else []
+        if _may_glue(text):
+            edits += self._space_after(text)
+        yield from sorted(edits)
 
-    def _space_before(self, text: str, latin_too: bool, exotic: bool) -> Iterator[Edit]:
-        for m in (_AFTER_SPACE if exotic else _AFTER_PLAIN_SPACE).finditer(text):
-            start = end = m.start(1)
+    def _space_before(self, text: str, latin_too: bool,
+                      marks: tuple[int, ...]) -> Iterator[Edit]:
+        """Edits for the spaces before the punctuation at ``marks``."""
+        for mark_start in marks:
+            start = end = mark_start
             while start > 0 and text[start - 1] in SPACE_CHARS:
                 start -= 1
             before = text[start - 1] if start else "\n"
@@ -114,8 +170,6 @@ class PunctuationSpacingRule(RepairRule):
         return not (mark[-1] in ":," and after.isdigit())
 
     def _space_after(self, text: str) -> Iterator[Edit]:
-        if not any(mark in text and glued.search(text) for mark, glued in _GLUED_AFTER):
-            return
         for m in _GLUED.finditer(text):
             start, end = m.span()
             before = text[start - 1] if start else ""
@@ -144,13 +198,11 @@ class SpaceRule(RepairRule):
 
     def find(self, text: str, ctx: Context) -> Iterator[Edit]:
         """One edit per run of white space that is not a single plain space inside a line."""
-        if not _may_need_spacing(text, ctx):
-            return
         done = 0
-        for m in _SUSPECT.finditer(text):
-            if m.start() < done:
+        for pos in _spacing(text, ctx).suspects:
+            if pos < done:
                 continue
-            start, end = m.start(), m.end()
+            start, end = pos, pos + 1
             while start > 0 and text[start - 1] in SPACE_CHARS:
                 start -= 1
             while end < len(text) and text[end] in SPACE_CHARS:

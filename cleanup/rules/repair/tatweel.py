@@ -9,7 +9,8 @@ from cleanup.rules.base import Context
 from cleanup.rules.repair.common import TATWEEL, RepairRule, letter_after, letter_before
 from cleanup.rules.repair.edits import Edit
 
-_RUN = re.compile(f"{TATWEEL}+")
+# Not "ـ+": a pattern that opens with a literal (not a repeat) lets re skip to it.
+_RUN = re.compile(f"{TATWEEL}{TATWEEL}*")
 
 
 class TatweelRule(RepairRule):
