@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleanup.fold import Folded, fold_even
+from cleanup.fold import Folded, fold, fold_even
 from cleanup.lazy import lazy
 
 # A sentence ends at . ! ? ؟ … (runs allowed, closing quotes/brackets may follow) before
@@ -53,18 +53,21 @@ def lines(text: str) -> list[Span]:
     return out
 
 
-def prefold(text: str, spans: Iterable[Span]) -> None:
-    """Give ``spans`` (pieces of ``text``) their folded keys from one fold of ``text``.
-
-    One call instead of one per line, where folding maps ``text`` character for character
-    (no diacritics to drop); otherwise each span folds itself when asked.
-    """
+def prefold(text: str, spans: Sequence[Span]) -> None:
+    """Give ``spans``, the lines of ``text`` (:func:`lines`), their folded keys from one
+    fold of ``text`` instead of one fold per line."""
     key = fold_even(text)
-    if key is None:
+    if key is not None:  # slices of the key are the keys of the slices
+        for span in spans:
+            if "folded" not in span.__dict__:
+                span.__dict__["folded"] = Folded(span.text, key[span.start:span.end])
         return
-    for span in spans:
+    keys = fold(text).split("\n")  # folding never makes or drops a line break
+    if len(keys) != len(spans):  # not the lines of text: each span folds itself
+        return
+    for span, line_key in zip(spans, keys, strict=True):
         if "folded" not in span.__dict__:
-            span.__dict__["folded"] = Folded(span.text, key[span.start:span.end])
+            span.__dict__["folded"] = Folded(span.text, line_key)
 
 
 # A full stop after these does not end a sentence: initials ("Michael W. Smith") and

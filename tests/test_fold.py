@@ -53,5 +53,6 @@ def test_lines_folded_at_once_get_the_keys_they_would_fold_to(text: str) -> None
     spans = lines(text)
     prefold(text, spans)
     for span in spans:
+        assert "folded" in span.__dict__  # given by prefold, diacritics or not
         assert span.folded.key == fold(span.text)
         assert span.folded.text == span.text
