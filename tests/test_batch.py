@@ -166,6 +166,20 @@ def test_truncated_gzip_rejects_the_rest_and_goes_on(tmp_path: Path) -> None:
     assert 0 < len(cleaned) - 1 < 50 and cleaned[-1]["id"] == 99
 
 
+def test_corrupt_gzip_rejects_the_rest_and_goes_on(tmp_path: Path) -> None:
+    raw = b"".join(line(article(i)) + b"\n" for i in range(50))
+    packed = bytearray(gzip.compress(raw))
+    packed[10:14] = b"\xff" * 4  # the first deflate block: reserved type, invalid
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(bytes(packed))
+    good = jsonl(tmp_path / "good.jsonl", [line(article(99))])
+    out = tmp_path / "out.jsonl"
+    assert batch(str(broken), str(good), "-o", str(out), "-q") == 0
+    (reject,) = read_jsonl(tmp_path / "out.rejects.jsonl")
+    assert reject["reason"] == "read-error" and reject["file"].endswith("broken.jsonl.gz")
+    assert [r["id"] for r in read_jsonl(out)] == [99]
+
+
 def test_folder_of_files(tmp_path: Path) -> None:
     pytest.importorskip("cleanup.html")
     out, report = tmp_path / "out.jsonl", tmp_path / "report.json"

@@ -9,7 +9,6 @@ item at the line where it happened and reading goes on with the next input.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import io
 import os
@@ -17,6 +16,8 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, BinaryIO, Literal, cast
+
+from isal import igzip, isal_zlib
 
 from cleanup.formats import InputError
 
@@ -164,7 +165,7 @@ def plan_inputs(paths: Sequence[str]) -> Plan:
 
 def _open_stream(raw: BinaryIO, compression: Compression) -> IO[bytes]:
     if compression == "gz":
-        return cast(IO[bytes], gzip.GzipFile(fileobj=raw, mode="rb"))
+        return cast(IO[bytes], igzip.IGzipFile(fileobj=raw, mode="rb"))  # type: ignore[no-untyped-call]
     if compression == "zst":
         try:
             import zstandard
@@ -176,7 +177,9 @@ def _open_stream(raw: BinaryIO, compression: Compression) -> IO[bytes]:
     return raw
 
 
-_READ_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error)
+# isal's own error for corrupt data (its stub types the class as an instance: the cast).
+_READ_ERRORS: tuple[type[BaseException], ...] = (
+    OSError, EOFError, zlib.error, cast(type[BaseException], isal_zlib.error))
 
 
 def _read_error(exc: BaseException) -> str:
