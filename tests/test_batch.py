@@ -320,3 +320,24 @@ def test_size_cap_is_exact(tmp_path: Path) -> None:
     (reject,) = read_jsonl(tmp_path / "out.rejects.jsonl")
     assert (reject["line"], reject["reason"], reject["bytes"]) == (2, "too-large", len(over))
     assert reject["offset"] == len(at_cap) + 1 and reject["raw"] == over.decode()
+
+
+def test_output_lines_keep_every_value_as_read(tmp_path: Path) -> None:
+    """Values a fast JSON writer would change or refuse come back as the input had them:
+    NaN and infinities, integers over 64 bits, text with a lone surrogate."""
+    records = [
+        b'{"id": 1, "title": "Plain", "body": "Nothing to do.", "score": NaN, '
+        b'"max": Infinity, "big": 123456789012345678901234567890}',
+        b'{"id": 2, "title": "Plain", "body": "Nothing to do.", "note": "odd \\ud800 text"}',
+        b'{"id": 3, "title": "\xd8\xae\xd8\xa8\xd8\xb1", "body": "Nothing to do.", "r": 0.1}',
+    ]
+    feed = jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out.jsonl"
+    assert batch(str(feed), "-o", str(out), "-q", "--ignore", "V") == 0
+    first, second, third = out.read_bytes().splitlines()
+    one = json.loads(first)
+    assert one["score"] != one["score"] and one["max"] == float("inf")  # NaN, Infinity
+    assert one["big"] == 123456789012345678901234567890
+    assert json.loads(second)["note"] == "odd \ud800 text"  # not article text: untouched
+    assert third.startswith('{"id":3,"title":"خبر"'.encode())  # compact UTF-8
+    assert json.loads(third)["r"] == 0.1

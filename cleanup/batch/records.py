@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import signal
 import threading
 from collections import Counter
@@ -22,6 +23,8 @@ from functools import lru_cache
 from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
+
+import orjson
 
 from cleanup.api import Cleaner, Config, UnknownSiteError
 from cleanup.batch.html import HtmlUnavailable, html_error, html_record
@@ -166,11 +169,37 @@ def _json_name(value: Any) -> str:
 
 
 def json_line(obj: Any) -> bytes:
-    """One JSON line; text that is not valid Unicode (lone surrogates) is escaped."""
+    """One compact JSON line in UTF-8; text that is not valid Unicode (lone surrogates)
+    is escaped, and NaN and infinities stay as the input wrote them.
+
+    orjson writes it, five times faster than the standard library, except where orjson
+    would not write the value back as read: it refuses lone surrogates and integers over
+    64 bits, and it would write a non-finite number as null.
+    """
+    if _finite(obj):
+        try:
+            return orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE)
+        except orjson.JSONEncodeError:
+            pass
     try:
-        return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
+        return (json.dumps(obj, ensure_ascii=False, separators=_COMPACT) + "\n").encode()
     except UnicodeEncodeError:
-        return (json.dumps(obj) + "\n").encode("ascii")
+        return (json.dumps(obj, separators=_COMPACT) + "\n").encode("ascii")
+
+
+_COMPACT = (",", ":")
+"""orjson's separators, for the lines the standard library writes."""
+
+
+def _finite(value: Any) -> bool:
+    """False when a float in ``value`` (a parsed JSON value) is NaN or infinite."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(map(_finite, value.values()))
+    if isinstance(value, list):
+        return all(map(_finite, value))
+    return True
 
 
 def read_object(item: RawItem) -> dict[str, Any]:
