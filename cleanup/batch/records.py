@@ -196,9 +196,15 @@ def _finite(value: Any) -> bool:
     if isinstance(value, float):
         return math.isfinite(value)
     if isinstance(value, dict):
-        return all(map(_finite, value.values()))
-    if isinstance(value, list):
-        return all(map(_finite, value))
+        value = value.values()
+    elif not isinstance(value, list):
+        return True
+    for item in value:  # no call for the strings and numbers most records hold
+        if isinstance(item, dict | list):
+            if not _finite(item):
+                return False
+        elif isinstance(item, float) and not math.isfinite(item):
+            return False
     return True
 
 
