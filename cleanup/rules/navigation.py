@@ -112,7 +112,6 @@ class LineEntryRule(WholeLineRule):
             return None
         return entry.message or f"{self.summary_noun} ({entry.id})", entry.source
 
-
     def _pattern_entry(self, ls: LineScan, ctx: Context) -> Entry | None:
         """The first ``[[line]]`` pattern entry of this rule's code that matches the line."""
         for entry in line_patterns(ls, ctx):
