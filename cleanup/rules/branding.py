@@ -9,7 +9,7 @@ from cleanup.fold import Folded
 from cleanup.phrases import PhraseIndex
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.line_rule import Verdict, WholeLineRule
-from cleanup.rules.scan import LineScan, Tokenised, brand_index, covered, scan
+from cleanup.rules.scan import LineScan, Tokenised, brand_index, covered, line_scans
 
 _FILLERS = frozenset({"و", "and", "من", "عن", "by", "via", "with", "مع"})
 # " | Brand", " - Brand", " — Brand", " :: Brand" at the end of a headline.
@@ -107,10 +107,8 @@ class BrandInProseRule(Rule):
         brands = brand_index(ctx)
         if not brands:
             return
-        for line in text.lines:
-            if line.blank:
-                continue
-            toks = scan(line, ctx).tokens
+        for line, scanned in line_scans(text, ctx):  # most often kept from the removals
+            toks = scanned.tokens
             for hit in brands.find(toks.words):
                 start, _ = toks.folded.to_original(*toks.offsets[hit.start])
                 _, end = toks.folded.to_original(*toks.offsets[hit.end - 1])
