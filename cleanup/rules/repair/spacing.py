@@ -77,7 +77,9 @@ def _find_spacing(text: str, ctx: Context) -> _Spacing:
              or _LINE_START_SPACE.search(text) is not None)
     if first is None and not exotic and not edges:  # most texts: no more Python work
         return _NO_SPACING
-    spaced = [m.start() for m in _SPACE_BEFORE_WORK.finditer(text)]
+    spaced: list[int] = []
+    if first is not None:  # from the first match on: the text is not scanned twice
+        spaced = [m.start() for m in _SPACE_BEFORE_WORK.finditer(text, first.start())]
     if exotic or any(text[pos + 1] == " " for pos in spaced):  # "  " hides " ," after it
         marks = [m.start(1) for m in _AFTER_SPACE.finditer(text)]
     else:

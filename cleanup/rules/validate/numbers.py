@@ -57,8 +57,9 @@ def _scale(text: str, end: int) -> tuple[float, int]:
     """The scale word right after a number ending at ``end`` (1 when there is none) and
     where it ends."""
     piece = text[end:end + 12]
-    match = _SCALES.match(fold(piece))
-    if match is None or len(fold(piece)) != len(piece):
+    folded = fold(piece)
+    match = _SCALES.match(folded)
+    if match is None or len(folded) != len(piece):
         return 1.0, end
     return _SCALE_VALUES[match.group(1)], end + match.end()
 
