@@ -47,6 +47,7 @@ class Cleaner:
         self.config = config or Config()
         self.ruleset = ruleset or load_ruleset(self.config.rule_dirs)
         self.rules = select_rules(all_rules(), self.config.select, self.config.ignore)
+        self._memo: dict[object, object] = {}  # see Context.memo
 
     @property
     def rules(self) -> list[Rule]:
@@ -77,7 +78,7 @@ class Cleaner:
 
         def make_context(current: Article) -> Context:
             return Context(packs=packs, article=current, lang=language,
-                           options=self.config.options, cache=shared)
+                           options=self.config.options, cache=shared, memo=self._memo)
 
         cleaned, findings = run(original, self._plan, make_context, self._options)
         return Result(article=cleaned, findings=tuple(findings), original=original)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cleanup import Cleaner, Config
 from cleanup.fold import fold
-from cleanup.rules.validate import VALIDATION_RULES
+from cleanup.rules.validate import VALIDATION_RULES, analysis
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import OptionError
 from cleanup.rules.validate.terms import _CLUSTER as _CLUSTER_PATTERN
@@ -115,6 +115,29 @@ def test_common_stems_are_content_stems() -> None:
     assert not COMMON_STEMS & STOP
     assert all(len(s) > 2 for s in COMMON_STEMS)
 
+
+
+def test_stems_kept_across_articles_change_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cleaner remembers words' stems from article to article: the findings are those
+    of a fresh cleaner, and the memory is replaced once it holds too many words."""
+    deaths = {**BRIDGE, "headline": "مقتل 12 شخصا في حادث على جسر النيل"}
+    english = {"headline": "Council approves new bridge over the river",
+               "summary": "The city council approved a new bridge.",
+               "body": "The city council approved a new bridge over the river on Monday.\n"
+                       "Work starts next year, the mayor said."}
+    batch = [BRIDGE, SWAPPED, seed_article(), deaths, english, BRIDGE]
+
+    def found(result: Any) -> list[tuple[str, int, int, str]]:
+        return [(f.code, f.start, f.end, f.message) for f in result.findings]
+
+    fresh = [found(validating().clean(a)) for a in batch]
+    unbounded = validating()
+    assert [found(unbounded.clean(a)) for a in batch] == fresh
+    remembered = len(unbounded._memo["validate:stems"])
+    monkeypatch.setattr(analysis, "STEM_MEMO_WORDS", 5)
+    bounded = validating()
+    assert [found(bounded.clean(a)) for a in reversed(batch)] == fresh[::-1]
+    assert 0 < len(bounded._memo["validate:stems"]) < remembered
 
 # --- the rules' documentation ----------------------------------------------------------
 

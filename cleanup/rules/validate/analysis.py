@@ -4,13 +4,13 @@ The folded words of each line come from :func:`cleanup.rules.scan.scan`, whose
 per-article cache already holds every line the removal stage saw unchanged (and, for a
 body the removal stage left as it was, the whole list of its lines), so they are not
 computed again. Everything else is computed on first use: most articles never need the
-set of the body's words or its folded text. Words are stemmed once per article
-(:meth:`ArticleView.stems`). The headline's stems are searched in the folded body
-(:class:`KeyStarts`), only until the result is settled; the body's words are stripped of
-their proclitics (:class:`WordStarts`, one regex pass) only when a check makes many
-lookups (summary sentences, a doubtful paragraph). At the validate stage ``ctx.article``
-is the article after repairs and removals: offsets here are offsets into the current
-text.
+set of the body's words or its folded text. A word is stemmed once for all the articles
+a cleaner cleans (:meth:`ArticleView.stems`): news reuses its words. The headline's stems
+are searched in the folded body (:class:`KeyStarts`), only until the result is settled;
+the body's words are stripped of their proclitics (:class:`WordStarts`, one regex pass)
+only when a check makes many lookups (summary sentences, a doubtful paragraph). At the
+validate stage ``ctx.article`` is the article after repairs and removals: offsets here are
+offsets into the current text.
 """
 
 from __future__ import annotations
@@ -33,13 +33,12 @@ from cleanup.rules.validate.terms import (
     add_stems,
     found,
     score,
-    stem_map,
-    stem_words,
     tokens,
 )
 from cleanup.segment import Span, sentences
 
 _KEY = "validate:view"
+_STEMS = "validate:stems"
 
 Words = tuple[str, ...]
 
@@ -150,8 +149,9 @@ class ArticleView:
         """The folded words of each paragraph (a non-blank body line)."""
         self.memo: dict[str, object] = {}
         """Scratch space for rule-specific results about this article."""
-        self.stemmed: dict[str, str] = {}
-        """Every word stemmed so far for this article, with its stem (see :meth:`stems`)."""
+        self.stemmed: dict[str, str] = _stem_memo(ctx)
+        """Words stemmed so far (for this article and the ones cleaned before it with the
+        same cleaner), with their stems (see :meth:`stems`)."""
         self._backed: dict[str, bool] = {}
 
     def line(self, index: int) -> Span:
@@ -209,7 +209,7 @@ class ArticleView:
 
     def stems(self, words: Collection[str]) -> dict[str, str]:
         """The stems of ``words`` (as :func:`stem_map` gives them), from a map that holds
-        every word stemmed so far for this article (a word's stem depends on it alone)."""
+        every word stemmed so far (a word's stem depends on it alone), and more words."""
         return add_stems(self.stemmed, words)
 
     @lazy
@@ -217,9 +217,8 @@ class ArticleView:
         """The stem of each word of the headline but function words (whose stem is "_"),
         in headline order; they join :attr:`stemmed`."""
         words = [w for w in self.headline_words if w not in STOP_WORDS]
-        stems = dict(zip(words, stem_words(words), strict=True))
-        self.stemmed.update(stems)
-        return stems
+        known = add_stems(self.stemmed, words)
+        return {w: known[w] for w in words}
 
     @lazy
     def headline_terms(self) -> list[str]:
@@ -301,7 +300,9 @@ class ArticleView:
     def summary_sentences(self) -> list[Sentence]:
         """Sentences of the summary with their content terms."""
         out: list[Sentence] = []
-        stems = stem_map(frozenset(self.summary_words))
+        words = frozenset(self.summary_words)
+        known = add_stems(self.stemmed, words)
+        stems = {w: known[w] for w in words}
         for start, line in _non_blank(self.summary):
             for s in sentences(Span(start, start + len(line), line)):
                 terms = (stems.get(w, "_") for w in tokens(fold(s.text)))
@@ -316,6 +317,21 @@ class ArticleView:
             if words != self.headline_words or not words:
                 return index
         return None
+
+
+STEM_MEMO_WORDS = 100_000
+"""How many words' stems a cleaner keeps (about 20 MB); then it starts a new map (the
+full development corpus of 31,525 articles fills 47,000)."""
+
+
+def _stem_memo(ctx: Context) -> dict[str, str]:
+    """The map of words to stems kept across the articles of one cleaner
+    (:attr:`Context.memo`), replaced by an empty one when it holds
+    :data:`STEM_MEMO_WORDS` words (an article being validated keeps the one it has)."""
+    memo = ctx.memo.get(_STEMS)
+    if not isinstance(memo, dict) or len(memo) >= STEM_MEMO_WORDS:
+        memo = ctx.memo[_STEMS] = {}
+    return memo
 
 
 def view(ctx: Context) -> ArticleView:
