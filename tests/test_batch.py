@@ -327,17 +327,20 @@ def test_output_lines_keep_every_value_as_read(tmp_path: Path) -> None:
     NaN and infinities, integers over 64 bits, text with a lone surrogate."""
     records = [
         b'{"id": 1, "title": "Plain", "body": "Nothing to do.", "score": NaN, '
-        b'"max": Infinity, "big": 123456789012345678901234567890}',
+        b'"max": Infinity, "min": null}',
         b'{"id": 2, "title": "Plain", "body": "Nothing to do.", "note": "odd \\ud800 text"}',
         b'{"id": 3, "title": "\xd8\xae\xd8\xa8\xd8\xb1", "body": "Nothing to do.", "r": 0.1}',
+        b'{"id": 4, "title": "Plain", "body": "Nothing to do.", '
+        b'"big": 123456789012345678901234567890}',
     ]
     feed = jsonl(tmp_path / "in.jsonl", records)
     out = tmp_path / "out.jsonl"
     assert batch(str(feed), "-o", str(out), "-q", "--ignore", "V") == 0
-    first, second, third = out.read_bytes().splitlines()
+    first, second, third, fourth = out.read_bytes().splitlines()
     one = json.loads(first)
     assert one["score"] != one["score"] and one["max"] == float("inf")  # NaN, Infinity
-    assert one["big"] == 123456789012345678901234567890
+    assert one["min"] is None
+    assert json.loads(fourth)["big"] == 123456789012345678901234567890
     assert json.loads(second)["note"] == "odd \ud800 text"  # not article text: untouched
     assert third.startswith('{"id":3,"title":"خبر"'.encode())  # compact UTF-8
     assert json.loads(third)["r"] == 0.1

@@ -98,17 +98,35 @@ def _expire(signum: int, frame: FrameType | None) -> None:
 
 
 @contextmanager
-def time_caps() -> Iterator[None]:
+def time_caps() -> Iterator[bool]:
     """Install the SIGALRM handler of :func:`time_cap` once for many records (in a
-    process's main thread; elsewhere nothing)."""
+    process's main thread; elsewhere nothing); give whether it is installed, to pass
+    as ``armed`` to :func:`process`."""
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield False
         return
     previous = signal.signal(signal.SIGALRM, _expire)
     try:
-        yield
+        yield True
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+class _Timer:
+    """The timer of :func:`time_cap` alone, for a block run where its handler is
+    installed: two system calls. ``time_cap``, a generator that first asks which handler
+    is installed, cost 18 µs a record in a batch run of the corpus; this costs under 1."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 @contextmanager
@@ -174,13 +192,16 @@ def json_line(obj: Any) -> bytes:
 
     orjson writes it, five times faster than the standard library, except where orjson
     would not write the value back as read: it refuses lone surrogates and integers over
-    64 bits, and it would write a non-finite number as null.
+    64 bits, and it would write a non-finite number as null (so a line with a null in it
+    is checked for those).
     """
-    if _finite(obj):
-        try:
-            return orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE)
-        except orjson.JSONEncodeError:
-            pass
+    try:
+        line = orjson.dumps(obj, option=orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:
+        pass
+    else:
+        if b"null" not in line or _finite(obj):
+            return line
     try:
         return (json.dumps(obj, ensure_ascii=False, separators=_COMPACT) + "\n").encode()
     except UnicodeEncodeError:
@@ -293,11 +314,15 @@ def _html(item: RawItem, cleaner: Cleaner, limits: Limits,
 
 
 def process(item: RawItem, cleaner: Cleaner, limits: Limits,
-            lang: str | None = None) -> Outcome:
-    """Clean one record into an :class:`Outcome`; never raises for a bad record."""
+            lang: str | None = None, *, armed: bool = False) -> Outcome:
+    """Clean one record into an :class:`Outcome`; never raises for a bad record.
+
+    ``armed``: the caller runs it inside :func:`time_caps`, which installed the handler.
+    """
     data: dict[str, Any] | None = None
     try:
-        with time_cap(limits.timeout):
+        with (_Timer(limits.timeout) if armed and limits.timeout
+              else time_cap(limits.timeout)):
             if item.kind == "html" and not item.too_large:
                 out, findings = _html(item, cleaner, limits, lang)
                 data = out
@@ -332,5 +357,5 @@ def process_chunk(items: Sequence[RawItem], config: Config, limits: Limits,
                   lang: str | None = None) -> list[Outcome]:
     """Outcomes of a chunk of records, in order (what a worker process runs)."""
     cleaner = cleaner_for(config)
-    with time_caps():
-        return [process(item, cleaner, limits, lang) for item in items]
+    with time_caps() as armed:
+        return [process(item, cleaner, limits, lang, armed=armed) for item in items]

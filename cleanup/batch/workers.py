@@ -92,9 +92,9 @@ class Workers:
         """The outcome of every item, in the items' order."""
         if self.count <= 1:
             cleaner = cleaner_for(self.config)
-            with time_caps():
+            with time_caps() as armed:
                 for item in items:
-                    yield process(item, cleaner, self.limits, self.lang)
+                    yield process(item, cleaner, self.limits, self.lang, armed=armed)
             return
         pool = self._pool()
         pending: deque[tuple[list[RawItem], Future[list[Outcome]]]] = deque()
