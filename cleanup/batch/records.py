@@ -21,7 +21,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from types import FrameType
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import orjson
@@ -80,9 +80,9 @@ class RecordTimeout(Exception):
     """Raised inside a record's cleaning when its time cap runs out."""
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one record: an output line or a reject line, and its counts."""
+class Outcome(NamedTuple):
+    """What became of one record: an output line or a reject line, and its counts (a
+    named tuple, to send back from worker processes cheaply: see :class:`RawItem`)."""
 
     output: bytes | None
     reject: bytes | None

@@ -15,7 +15,7 @@ import os
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import IO, BinaryIO, Literal, cast
+from typing import IO, BinaryIO, Literal, NamedTuple, cast
 
 from isal import igzip, isal_zlib
 
@@ -49,13 +49,13 @@ class InputFile:
     mtime_ns: int
 
 
-@dataclass(frozen=True, slots=True)
-class RawItem:
+class RawItem(NamedTuple):
     """One record as read: bytes plus where it came from.
 
     ``size`` is the record's full length in bytes; when it is over the size cap
     (``too_large``) ``data`` holds only its first :data:`HEAD` bytes. An ``error`` item
-    carries ``message``.
+    carries ``message``. A named tuple: made for every record and sent to worker
+    processes in chunks, it is built and pickled several times faster than a dataclass.
     """
 
     path: str
