@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from itertools import repeat
 
 from cleanup.fold import fold
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
@@ -41,18 +40,11 @@ def _distinctive(stem: str) -> bool:
 
 def _ties(v: ArticleView, words: Collection[str], tying: set[str]) -> bool:
     """Whether one of these shared words has a distinctive stem (not a common news stem);
-    such words are added to ``tying``.
-
-    Words already stemmed for the article are looked at first; the others are stemmed
-    only when none of those ties.
-    """
-    known = v.stemmed
-    if _PLAIN.issuperset(map(known.get, words, repeat("_"))):  # "_": not stemmed yet
-        known = v.stems(words)
-        if _PLAIN.issuperset(map(known.__getitem__, words)):
-            return False
-    tying.update([w for w in words if known.get(w, "_") not in _PLAIN])
-    return True
+    such words are added to ``tying``."""
+    stems = v.stems(words)
+    found = [w for w in words if stems[w] not in _PLAIN]
+    tying.update(found)
+    return bool(found)
 
 
 def _shared(v: ArticleView, index: int, words: frozenset[str],
