@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from itertools import filterfalse
 
 from cleanup.fold import fold
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.validate.analysis import ArticleView, long_terms, view
+from cleanup.rules.validate.analysis import ArticleView, Words, long_terms, view
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import number, severity
 from cleanup.rules.validate.support import floor2
@@ -26,6 +27,8 @@ article share that many; 44% of the corpus's own paragraphs do)."""
 _CONTINUING = frozenset(fold(w) for w in _CONTINUING_WORDS.split())
 _PLAIN = COMMON_STEMS | STOP
 """Stems shared by too many articles to tie a paragraph to this one."""
+_FUNCTION = STOP_WORDS.__contains__
+"""Whether a word is a function word (STOP_WORDS)."""
 
 
 def _continues(first: str) -> bool:
@@ -47,11 +50,11 @@ def _ties(v: ArticleView, words: Collection[str], tying: set[str]) -> bool:
     return bool(found)
 
 
-def _shared(v: ArticleView, index: int, words: frozenset[str],
+def _shared(v: ArticleView, index: int, own: frozenset[str],
             tying: set[str]) -> set[str] | None:
-    """The words of paragraph ``index`` (``words``, all of them) that the headline or
-    another paragraph also uses, function words left out; or None when they tie it to the
-    article: a distinctive one, or too many to be from another story.
+    """The words of paragraph ``index`` (``own``: all of them but function words) that the
+    headline or another paragraph also uses; or None when they tie it to the article: a
+    distinctive one, or too many to be from another story.
 
     Which words are shared does not depend on the order the others are looked at in, nor
     does the verdict: the nearest paragraph (the next, or the one before the last) and the
@@ -59,42 +62,49 @@ def _shared(v: ArticleView, index: int, words: frozenset[str],
     """
     paragraphs = v.paragraph_words
     near = index + 1 if index + 1 < len(paragraphs) else index - 1  # -1: none
-    common = set(words.intersection(v.headline_words))
+    common = set(own.intersection(v.headline_words))
     if near >= 0:
-        common.update(words.intersection(paragraphs[near]))
-    common.difference_update(STOP_WORDS)
+        common.update(own.intersection(paragraphs[near]))
     if len(common) >= _PLENTY or _ties(v, common, tying):
         return None
-    own = words - STOP_WORDS
     plain = frozenset(common)  # none of them distinctive
-    for n, q in enumerate(paragraphs):
-        if n != index and n != near:
-            common.update(own.intersection(q))
-            if len(common) >= _PLENTY:
-                return None
+    add, shared = common.update, own.intersection  # (looked up once, not per paragraph)
+    for q in _others(paragraphs, index, near):
+        add(shared(q))
+        if len(common) >= _PLENTY:
+            return None
     if _ties(v, common - plain, tying):
         return None
     return common
 
 
-def _score(v: ArticleView, index: int, words: frozenset[str], common: set[str],
+def _others(paragraphs: list[Words], index: int, near: int) -> list[Words]:
+    """The paragraphs but ``index`` and ``near`` (-1: none), in order."""
+    low, high = (index, near) if index < near else (near, index)
+    if low < 0:
+        return paragraphs[:high] + paragraphs[high + 1:]
+    return paragraphs[:low] + paragraphs[low + 1:high] + paragraphs[high + 1:]
+
+
+def _score(v: ArticleView, index: int, own: frozenset[str], common: set[str],
            min_terms: float, enough: float = 2.0) -> float | None:
-    """The share of the paragraph's terms used elsewhere (1.0 when one of them is
-    distinctive), or None for fewer than ``min_terms`` terms; once that share is sure to
-    be ``enough`` or more, the share found so far (at least ``enough``).
+    """The share of the terms of paragraph ``index`` (``own``: its words but function
+    words) used elsewhere (1.0 when one of them is distinctive), or None for fewer than
+    ``min_terms`` terms; once that share is sure to be ``enough`` or more, the share found
+    so far (at least ``enough``).
 
     A term is used elsewhere when the headline has it or a word outside those this
     paragraph alone has starts with it: a word of another paragraph, a shared word or
     one of its function words (:class:`KeyStarts` answers, as :class:`WordStarts` would).
     Distinctive terms are looked up first: one found settles it.
     """
-    own = words - STOP_WORDS
     stems = v.stems(own)
     terms = frozenset(long_terms([stems[w] for w in own])) - STOP
     if len(terms) < min_terms:
         return None
     headline = frozenset(v.headline_terms)
-    near = KeyStarts(" ".join(common | (words - own)))  # (words are \w+ tokens)
+    function = STOP_WORDS.intersection(v.paragraph_words[index])
+    near = KeyStarts(" ".join(common | function))  # (words are \w+ tokens)
     others = KeyStarts("\n".join(v.keys[:index] + v.keys[index + 1:]))
     plain = terms & COMMON_STEMS  # the others are distinctive (_distinctive)
     for term in terms - plain:
@@ -135,7 +145,7 @@ def _scored(v: ArticleView, judged: list[int], min_terms: float,
     for i in judged:
         words = paragraphs[i]
         if tying.isdisjoint(words):
-            own = frozenset(words)
+            own = frozenset(filterfalse(_FUNCTION, words))
             common = _shared(v, i, own, tying)
             if common is not None:
                 out.append((i, _score(v, i, own, common, min_terms, enough)))
