@@ -131,11 +131,12 @@ def _judged(v: ArticleView, min_terms: float) -> list[int]:
             and not (words[0] in _CONTINUING or (words[0][0] == "و" and len(words[0]) > 3))]
 
 
-def _scored(v: ArticleView, judged: list[int], min_terms: float,
-            enough: float = 2.0) -> list[tuple[int, float | None]]:
+def _scored(v: ArticleView, judged: list[int], min_terms: float, enough: float = 2.0,
+            every: bool = True) -> list[tuple[int, float | None]]:
     """The judged paragraphs that share no distinctive word with the headline or another
     paragraph (the others score 1.0), with their scores, in order (see :func:`_score` for
-    ``enough``).
+    ``enough``). Unless ``every``, those of fewer than ``min_terms`` content words are
+    left out unseen: they score 1.0 or None, never less.
 
     ``tying`` holds words known to tie any paragraph that has them: not function words,
     of a distinctive stem, and in the headline or in two paragraphs (so in the headline
@@ -150,6 +151,8 @@ def _scored(v: ArticleView, judged: list[int], min_terms: float,
         words = paragraphs[i]
         if tying.isdisjoint(words):
             own = frozenset(filterfalse(_FUNCTION, words))
+            if not every and len(own) < min_terms:  # fewer terms (see _score)
+                continue
             common = _shared(v, i, own, tying)
             if common is not None:
                 out.append((i, _score(v, i, own, common, min_terms, enough)))
@@ -206,7 +209,7 @@ class OffTopicParagraphRule(Rule):
         if threshold > 1.0:  # then even a paragraph scoring 1.0 is flagged
             scored: Iterable[tuple[int, float | None]] = enumerate(topic_scores(v, min_terms))
         else:  # the paragraphs not looked at score 1.0, or None
-            scored = _scored(v, _judged(v, min_terms), min_terms, threshold)
+            scored = _scored(v, _judged(v, min_terms), min_terms, threshold, every=False)
         for index, score in scored:
             if score is not None and score < threshold:
                 p = v.line(index)
