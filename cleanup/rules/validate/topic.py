@@ -136,7 +136,7 @@ def _scored(v: ArticleView, judged: list[int], min_terms: float, enough: float =
     """The judged paragraphs that share no distinctive word with the headline or another
     paragraph (the others score 1.0), with their scores, in order (see :func:`_score` for
     ``enough``). Unless ``every``, those of fewer than ``min_terms`` content words are
-    left out unseen: they score 1.0 or None, never less.
+    left out unseen: they score 1.0 or None (not flagged by a threshold of 1.0 or less).
 
     ``tying`` holds words known to tie any paragraph that has them: not function words,
     of a distinctive stem, and in the headline or in two paragraphs (so in the headline
