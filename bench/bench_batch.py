@@ -1,7 +1,7 @@
 """Batch throughput and memory: `cleanup batch` against plain ftfy, side by side in one run.
 
     python bench/bench_batch.py [--corpus FILE] [--limit N] [--copies 10] [--skip-copies]
-                                [--profile-limit N] [--out FILE]
+                                [--profile-limit N] [--rounds 2] [--out FILE]
 
 Reads ../shared/corpus/ar-antcorpus-multisource-full.jsonl.gz (31,525 articles). In one
 run on one machine it measures:
@@ -15,9 +15,10 @@ run on one machine it measures:
 4. where the time of ``--workers 1`` goes: read + parse, each rule's ``propose``, the rest
    of the engine, output encoding (in process, over ``--profile-limit`` articles).
 
-Contenders 1 and 2 run twice in alternating order (ftfy, w1, w2, w2, w1, ftfy) and the
-best time of each is kept, so drift of the machine affects all of them alike. Prints a
-Markdown report (also written to ``--out``).
+Contenders 1 and 2 run ``--rounds`` times (default 2) in alternating order (ftfy, w1,
+w2, w2, w1, ftfy, ...) and the best time of each is kept, so drift of the machine affects
+all of them alike; the medians are printed too. Prints a Markdown report (also written to
+``--out``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import gzip
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -233,6 +235,8 @@ def main() -> int:
     parser.add_argument("--skip-copies", action="store_true")
     parser.add_argument("--profile-limit", type=int, default=3000)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="runs of each contender, in alternating order (best is kept)")
     args = parser.parse_args()
     lines: list[str] = []
     load = os.getloadavg()[0]
@@ -250,7 +254,9 @@ def main() -> int:
         corpus = list(articles(path, None))
         chars = sum(len(a.get(f) or "") for a in corpus for f in FIELDS)
         runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for name in ("ftfy", "w1", "w2", "w2", "w1", "ftfy"):
+        order = ("ftfy", "w1", "w2")
+        for name in [n for r in range(args.rounds) for n in (order if r % 2 == 0
+                                                               else order[::-1])]:
             if name == "ftfy":
                 runs[name].append({"seconds": time_ftfy(corpus), "records": len(corpus)})
             else:
@@ -271,7 +277,7 @@ def main() -> int:
         f"{', '.join(f'{c:.2f}' for c in capacity)} (start, after the profile, after the "
         f"corpus runs).")
     say()
-    say("| contender | seconds (best of 2) | articles/s | vs ftfy.fix_text | "
+    say(f"| contender | seconds (best of {args.rounds}) | articles/s | vs ftfy.fix_text | "
         "peak RSS, all processes (MB) | largest process (MB) |")
     say("|---|---|---|---|---|---|")
     say(f"| ftfy.fix_text over title+summary+body (in memory, no I/O) | {best['ftfy']:.1f} | "
@@ -288,6 +294,11 @@ def main() -> int:
             f"{mb(copies['rss_sum'])} | {mb(copies['rss_max'])} |")
     say()
     cpu = {name: min(r["cpu"] for r in runs[name]) for name in ("w1", "w2")}
+    median = {name: statistics.median(r["seconds"] for r in rs) for name, rs in runs.items()}
+    say(f"Medians of the {args.rounds} runs: ftfy {median['ftfy']:.1f} s, --workers 1 "
+        f"{median['w1']:.1f} s ({median['ftfy'] / median['w1']:.2f}x ftfy), --workers 2 "
+        f"{median['w2']:.1f} s ({median['w1'] / median['w2']:.2f}x --workers 1).")
+    say()
     say(f"--workers 2 / --workers 1: {rate['w2'] / rate['w1']:.2f}x in wall-clock time. "
         f"CPU time of all their processes (sampled): {cpu['w1']:.0f} s for --workers 1, "
         f"{cpu['w2']:.0f} s for --workers 2. Rejected records: {runs['w1'][0]['rejected']}.")
