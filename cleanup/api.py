@@ -41,7 +41,8 @@ class UnknownSiteError(ValueError):
 
 
 class Cleaner:
-    """Packs loaded and rules selected once, for cleaning many articles."""
+    """Packs loaded and rules selected once, for cleaning many articles (it also keeps,
+    bounded, what depends on the input alone: per-host indexes, words' stems)."""
 
     def __init__(self, config: Config | None = None, ruleset: RuleSet | None = None) -> None:
         self.config = config or Config()

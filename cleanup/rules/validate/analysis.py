@@ -208,8 +208,9 @@ class ArticleView:
         return lacking
 
     def stems(self, words: Collection[str]) -> dict[str, str]:
-        """The stems of ``words`` (as :func:`stem_map` gives them), from a map that holds
-        every word stemmed so far (a word's stem depends on it alone), and more words."""
+        """A map holding the stems of ``words`` (as :func:`stem_map` gives them): the
+        map of every word stemmed so far (a word's stem depends on it alone), so it may
+        hold other words too."""
         return add_stems(self.stemmed, words)
 
     @lazy
