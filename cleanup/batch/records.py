@@ -141,16 +141,12 @@ def time_cap(seconds: float | None) -> Iterator[None]:
         yield
         return
     with ExitStack() as stack:
-        if signal.getsignal(signal.SIGALRM) is not _expire:
-            stack.enter_context(time_caps())
-            if signal.getsignal(signal.SIGALRM) is not _expire:  # not the main thread
-                yield
-                return
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
+        if signal.getsignal(signal.SIGALRM) is not _expire and not stack.enter_context(
+                time_caps()):  # not the main thread: no handler, no cap
             yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        with _Timer(seconds):
+            yield
 
 
 @lru_cache(maxsize=4)
