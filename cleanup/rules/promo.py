@@ -14,7 +14,7 @@ from cleanup.rules.scan import (
     line_patterns,
     line_scans,
     lines_with_hits,
-    pattern_entries,
+    pattern_matches,
     scan,
 )
 from cleanup.segment import Span, sentences
@@ -87,7 +87,7 @@ def _marked(sentence: Span, candidates: list[Entry], ctx: Context) -> Entry | No
         if len(sentence.text.split()) > entry.max_words:
             continue
         if entry.pattern is not None:
-            if not pattern_entries(sentence, (entry,), "promo"):
+            if not pattern_matches(sentence, entry):
                 continue
         elif not any(free(i) for p in entry.phrases for i in _phrase_at(words, p, entry.at)):
             continue

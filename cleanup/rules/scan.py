@@ -122,7 +122,8 @@ def lines_with_hits(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan
 
 def line_patterns(ls: LineScan, ctx: Context) -> tuple[Entry, ...]:
     """The pattern entries (any kind) that match the line's folded key, within their word
-    limits, in pack order: what :func:`pattern_entries` finds, for every kind at once."""
+    limits, in pack order: :func:`pattern_matches` and the word limit, for every entry at
+    once."""
     key = ("patterns", ls.line.text)
     found = ctx.cache.get(key)
     if found is None:
@@ -155,30 +156,15 @@ def pattern_lines(text: FieldText, ctx: Context) -> tuple[tuple[Span, LineScan],
     return found
 
 
-def pattern_entries(piece: Span, entries: tuple[Entry, ...], kind: str,
-                    code: str = "", words: int = -1) -> list[Entry]:
-    """Pattern entries of ``kind`` (and ``code``) that match the folded ``piece``.
-
-    ``words`` is the piece's word count when the caller knows it already.
-    """
-    if not entries:
-        return []
-    out = []
-    for entry in entries:
-        if entry.kind != kind or (code and entry.code != code):
-            continue
-        if entry.at != "line":  # the word limit first: it rules out most prose lines
-            if words < 0:
-                words = word_count(piece.text)
-            if words > entry.max_words:
-                continue
-        key = piece.folded.key.strip()
-        pattern = entry.pattern
-        ok = (pattern.fullmatch(key) if entry.at == "line" else
-              pattern.match(key) if entry.at == "start" else pattern.search(key))
-        if ok:
-            out.append(entry)
-    return out
+def pattern_matches(piece: Span, entry: Entry) -> bool:
+    """Whether ``entry``'s pattern matches the folded ``piece`` as its ``at`` says (the
+    word limit is the caller's to check)."""
+    pattern = entry.pattern
+    assert pattern is not None
+    key = piece.folded.key.strip()
+    found = (pattern.fullmatch(key) if entry.at == "line" else
+             pattern.match(key) if entry.at == "start" else pattern.search(key))
+    return found is not None
 
 
 def headline_like(text: str, max_words: int = 20) -> bool:
