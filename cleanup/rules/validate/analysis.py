@@ -218,7 +218,7 @@ class ArticleView:
         """The stem of each word of the headline but function words (whose stem is "_"),
         in headline order; they join :attr:`stemmed`."""
         words = [w for w in self.headline_words if w not in STOP_WORDS]
-        known = add_stems(self.stemmed, words)
+        known = self.stems(words)
         return {w: known[w] for w in words}
 
     @lazy
@@ -302,7 +302,7 @@ class ArticleView:
         """Sentences of the summary with their content terms."""
         out: list[Sentence] = []
         words = frozenset(self.summary_words)
-        known = add_stems(self.stemmed, words)
+        known = self.stems(words)
         stems = {w: known[w] for w in words}
         for start, line in _non_blank(self.summary):
             for s in sentences(Span(start, start + len(line), line)):
