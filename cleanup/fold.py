@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
+from mypy_extensions import mypyc_attr
+
 # Characters dropped from the key: Arabic diacritics and Quranic marks, tatweel,
 # zero-width and bidi controls, soft hyphen, BOM, Arabic letter mark.
 _DROPPED = (
@@ -113,6 +115,7 @@ def fold_even(text: str) -> str | None:
     return fold(text)
 
 
+@mypyc_attr(native_class=False)  # (compiled: it keeps a __dict__ for lazy values)
 @dataclass(frozen=True, init=False)
 class Folded:
     """A folded key with the map from key positions back to ``text`` positions."""

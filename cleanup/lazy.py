@@ -20,7 +20,7 @@ class lazy(Generic[T]):
 
     def __init__(self, func: Callable[[Any], T]) -> None:
         self.func = func
-        self.name = func.__name__
+        self.name = getattr(func, "__name__", "")  # (set again by __set_name__)
         self.__doc__ = func.__doc__
 
     def __set_name__(self, owner: type, name: str) -> None:

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 from cleanup.fold import tokens
 
 T = TypeVar("T")
@@ -18,6 +20,7 @@ def phrase_tokens(phrase: str) -> Tokens:
     return tuple(tokens(phrase))
 
 
+@mypyc_attr(native_class=False)  # (compiled: generic dataclasses stay Python classes)
 @dataclass(frozen=True)
 class Hit(Generic[T]):
     """A phrase found at token ``start`` spanning ``length`` tokens."""
@@ -32,6 +35,7 @@ class Hit(Generic[T]):
         return self.start + self.length
 
 
+@mypyc_attr(native_class=False)  # (compiled: generic dataclasses stay Python classes)
 @dataclass
 class PhraseIndex(Generic[T]):
     """Many token phrases indexed by their first token; built once, then read-only."""

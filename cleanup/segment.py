@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 from cleanup.fold import Folded, fold, fold_even
 from cleanup.lazy import lazy
 
@@ -16,6 +18,7 @@ _SENTENCE_END = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s)")
 _TERMINAL = ".!?؟…:;؛"
 
 
+@mypyc_attr(native_class=False)  # (compiled: it keeps a __dict__ for lazy values)
 @dataclass(frozen=True, init=False)
 class Span:
     """A piece of a field: ``text`` is ``field[start:end]``."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
+
+from mypy_extensions import mypyc_attr
 
 from cleanup.model import FIELDS, Action, Article, Severity
+from cleanup.packs import ActivePacks
 from cleanup.segment import Span, lines
-
-if TYPE_CHECKING:
-    from cleanup.packs import ActivePacks
 
 Stage = Literal["repair", "remove", "validate"]
 """Rules run in stages: repairs first, removals on the repaired text, validation last."""
@@ -90,6 +90,7 @@ def unusual_chars(text: str, ctx: Context) -> str:
     return found
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # (compiled: rules may be written elsewhere)
 class Rule:
     """Base class of every rule. Subclasses set the class attributes and ``propose``."""
 

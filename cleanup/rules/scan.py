@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 from cleanup.fold import Folded
 from cleanup.lazy import lazy
 from cleanup.packs import Entry
@@ -19,6 +21,7 @@ _SPLIT_WORDS = 32
 SEPARATORS = ":：|/\\-–—.…»>›«<‹،,(["
 
 
+@mypyc_attr(native_class=False)  # (compiled: it keeps a __dict__ for lazy values)
 class Tokenised:
     """Folded tokens of a piece of text; their key offsets are found only when asked for."""
 
@@ -38,6 +41,7 @@ class Tokenised:
         return self.folded.to_original(*self.offsets[token - 1])[1]
 
 
+@mypyc_attr(native_class=False)  # (compiled: it keeps a __dict__ for lazy values)
 @dataclass(frozen=True, init=False)
 class LineScan:
     """A line with its tokens and the pack entries whose phrases occur in it."""

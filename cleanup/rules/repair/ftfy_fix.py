@@ -40,6 +40,9 @@ FTFY_CONFIG = TextFixerConfig(
 """What ftfy may do here: decode mojibake (and UTF-16 surrogates), nothing else."""
 
 _NOT_TRIGGERS = ("common", "start_punctuation", "end_punctuation")
+_SURROGATES = chr(0xD800) + "-" + chr(0xDFFF)
+"""The range of UTF-16 surrogates, for a character class (written with chr(): the
+compiled build takes no surrogate in a string literal)."""
 
 
 def _trigger_class() -> str:
@@ -54,13 +57,13 @@ def _trigger_class() -> str:
                      if name not in _NOT_TRIGGERS)
     literals = {c for c in BADNESS_RE.pattern if ord(c) > 0x7F} - quiet
     body = ranges + "".join(sorted(literals)).replace("-", "")
-    return f"[{body}\ud800-\udfff]"
+    return f"[{body}{_SURROGATES}]"
 
 
 MAY_BE_BAD = re.compile(_trigger_class())
 """Matches every text that ftfy (with FTFY_CONFIG) could change (tests check it)."""
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(f"[{_SURROGATES}]")
 _ONLY_C1 = (("encode", "latin-1"), ("decode", "windows-1252"))
 
 

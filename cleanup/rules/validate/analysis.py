@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from cleanup.fold import fold
 from cleanup.lazy import lazy
 from cleanup.rules.base import Context
@@ -126,6 +128,7 @@ def _words(scans: list[tuple[int, str, Tokenised]]) -> Words:
     return tuple(w for _, _, t in scans for w in t.words)
 
 
+@mypyc_attr(native_class=False)  # (compiled: it keeps a __dict__ for lazy values)
 class ArticleView:
     """The current article's fields with their words and terms (terms computed lazily).
 

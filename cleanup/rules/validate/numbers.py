@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from mypy_extensions import mypyc_attr
+
 from cleanup.fold import fold
 from cleanup.lazy import lazy
 from cleanup.model import Severity
@@ -94,6 +96,7 @@ def canonical(number: str) -> str:
     return text
 
 
+@mypyc_attr(native_class=False)  # (compiled: it keeps a __dict__ for lazy values)
 class _BodyNumbers:
     """The values the body states, found once per article (it keeps the body's text, not
     the view that keeps it: no reference cycle)."""
