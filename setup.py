@@ -17,10 +17,8 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 COMPILED = [
-    "cleanup/api.py",
     "cleanup/engine.py",
     "cleanup/lang.py",
-    "cleanup/model.py",
     "cleanup/phrases.py",
     "cleanup/fold.py",
     "cleanup/segment.py",
@@ -38,10 +36,12 @@ COMPILED = [
     *sorted(str(p) for p in Path("cleanup/rules/validate").glob("*.py")
             if p.name != "__init__.py"),
 ]
-"""What cleaning an article runs: the cleaner, the engine, every rule module and what they
-run on (a class compiled cannot be subclassed by one that is not, so a rule module
-compiled needs its base compiled too). ``cleanup.packs`` stays Python: its cached
-properties need a ``__dict__``, and it runs once per cleaner."""
+"""What cleaning an article runs: the engine, every rule module and what they run on (a
+class compiled cannot be subclassed by one that is not, so a rule module compiled needs
+its base compiled too). These stay Python: ``cleanup.packs``, whose cached properties
+need a ``__dict__`` (it runs once per cleaner); ``cleanup.api`` and ``cleanup.model``,
+whose frozen dataclasses (Config, Article, Finding) are pickled to worker processes and
+Dask, which a compiled frozen dataclass refuses."""
 
 
 class OptionalBuildExt(build_ext):
