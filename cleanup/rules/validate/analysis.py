@@ -1,9 +1,7 @@
 """One analysis of the article per validation run, shared by every validation rule.
 
-The folded words of each line come from :func:`cleanup.rules.scan.scan`, whose
-per-article cache already holds every line the removal stage saw unchanged (and, for a
-body the removal stage left as it was, the whole list of its lines), so they are not
-computed again. Everything else is computed on first use: most articles never need the
+The folded words of each line come from the removal stage's line scans
+(:mod:`cleanup.rules.validate.words`), so they are not computed again. Everything else is computed on first use: most articles never need the
 set of the body's words or its folded text. A word is stemmed once for all the articles
 a cleaner cleans (:meth:`ArticleView.stems`): news reuses its words. The headline's stems
 are searched in the folded body (:class:`KeyStarts`), only until the result is settled;
@@ -15,15 +13,11 @@ offsets into the current text.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection
 from typing import NamedTuple
 
-from mypy_extensions import mypyc_attr
-
 from cleanup.fold import fold
-from cleanup.lazy import lazy
 from cleanup.rules.base import Context
-from cleanup.rules.scan import LineScan, Tokenised, scan
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.terms import (
     COMMON_WEIGHT,
@@ -37,12 +31,19 @@ from cleanup.rules.validate.terms import (
     score,
     tokens,
 )
+from cleanup.rules.validate.words import (
+    Words,
+    body_lines,
+    field_scans,
+    field_words,
+    long_terms,
+    non_blank,
+)
 from cleanup.segment import Span, sentences
 
 _KEY = "validate:view"
 _STEMS = "validate:stems"
 
-Words = tuple[str, ...]
 
 
 class Sentence(NamedTuple):
@@ -54,86 +55,13 @@ class Sentence(NamedTuple):
     terms: frozenset[str]
 
 
-def _non_blank(text: str) -> list[tuple[int, str]]:
-    """The non-blank lines of a text with their offsets."""
-    if "\n" not in text:  # a headline or a summary: one line, most often
-        return [(0, text)] if text.strip() else []
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for part in text.split("\n"):
-        if part.strip():
-            out.append((pos, part))
-        pos += len(part) + 1
-    return out
-
-
-def long_terms(stems: Iterable[str]) -> list[str]:
-    """The stems of three characters or more, in order (shorter ones tie nothing
-    together)."""
-    return [s for s in stems if len(s) > 2]
-
-
-def _scans(text: str, ctx: Context) -> list[tuple[int, str, Tokenised]]:
-    """Non-blank lines with their tokens, taken from the shared line scans (looked up
-    directly first: a line unchanged since the removal stage is the common case).
-
-    A one-line text found in the scans is taken whole, blank or not: a blank line has no
-    words, so that changes nothing.
-    """
-    if "\n" not in text:  # a headline or a summary, most often
-        found = ctx.cache.get(("scan", text))
-        if isinstance(found, LineScan):
-            return [(0, text, found.tokens)]
-    out: list[tuple[int, str, Tokenised]] = []
-    for start, line in _non_blank(text):
-        found = ctx.cache.get(("scan", line))
-        if not isinstance(found, LineScan):
-            found = scan(Span(start, start + len(line), line), ctx)
-        out.append((start, line, found.tokens))
-    return out
-
-
-Lines = Sequence[tuple[Span, LineScan]]
-"""The non-blank lines of a body (paragraphs) with their scans."""
-
-
-def _lines(body: str, ctx: Context) -> Lines:
-    """The non-blank lines of the body with their scans.
-
-    A body the removal stage left as it was has them in the cache
-    (:func:`cleanup.rules.scan.line_scans`); otherwise each line is looked up (most are
-    unchanged) or scanned.
-    """
-    kept = ctx.cache.get(("scans", body))
-    if isinstance(kept, tuple):
-        return kept
-    cache = ctx.cache
-    out: list[tuple[Span, LineScan]] = []
-    pos = 0
-    for line in body.split("\n"):
-        if line.strip():
-            span = Span(pos, pos + len(line), line)
-            scanned = cache.get(("scan", line))
-            if not isinstance(scanned, LineScan):
-                scanned = scan(span, ctx)
-            out.append((span, scanned))
-        pos += len(line) + 1
-    return out
-
-
-def _words(scans: list[tuple[int, str, Tokenised]]) -> Words:
-    """The words of a field's lines, in order."""
-    if len(scans) == 1:  # a headline or summary: one line, most often
-        return scans[0][2].words
-    return tuple(w for _, _, t in scans for w in t.words)
-
-
-@mypyc_attr(native_class=False)  # (compiled: it keeps a __dict__ for lazy values)
 class ArticleView:
-    """The current article's fields with their words and terms (terms computed lazily).
+    """The current article's fields with their words and terms (terms computed lazily,
+    each on first use: most articles never need the set of the body's words).
 
     It keeps no reference to the context, so that the per-article cache holding it is
-    freed as soon as the article is done.
+    freed as soon as the article is done. (A plain class with a slot per value rather than
+    cached properties: compiled, its attributes and methods are then reached directly.)
     """
 
     def __init__(self, ctx: Context) -> None:
@@ -142,12 +70,12 @@ class ArticleView:
         self.headline = article.headline
         self.summary = article.summary
         self.body = article.body
-        self._headline = _scans(article.headline, ctx)
-        self.headline_words: Words = _words(self._headline)
+        self._headline = field_scans(article.headline, ctx)
+        self.headline_words: Words = field_words(self._headline)
         """Folded words of the headline."""
-        self.summary_words: Words = _words(_scans(article.summary, ctx))
+        self.summary_words: Words = field_words(field_scans(article.summary, ctx))
         """Folded words of the summary."""
-        self._lines = _lines(article.body, ctx)
+        self._lines = body_lines(article.body, ctx)
         self.paragraph_words: list[Words] = [scanned.tokens.words for _, scanned in self._lines]
         """The folded words of each paragraph (a non-blank body line)."""
         self.memo: dict[str, object] = {}
@@ -156,59 +84,86 @@ class ArticleView:
         """Words stemmed so far (for this article and the ones cleaned before it with the
         same cleaner), with their stems (see :meth:`stems`)."""
         self._backed: dict[str, bool] = {}
+        # Computed on first use (None, or -2 for the lead: not yet).
+        self._keys: list[str] | None = None
+        self._body_words: set[str] | None = None
+        self._body_key: KeyStarts | None = None
+        self._body_starts: WordStarts | None = None
+        self._lengths: list[int] | None = None
+        self._summary_starts: WordStarts | None = None
+        self._summary_lacking: set[str] | None = None
+        self._headline_stems: dict[str, str] | None = None
+        self._headline_terms: list[str] | None = None
+        self._pools: tuple[KeyStarts | WordStarts, ...] | None = None
+        self._summary_sentences: list[Sentence] | None = None
+        self._lead = -2
 
     def line(self, index: int) -> Span:
         """Paragraph ``index`` (where it is in the body, and its text)."""
         return self._lines[index][0]
 
-    @lazy
+    @property
     def keys(self) -> list[str]:
         """The folded texts of the paragraphs."""
-        return [scanned.tokens.folded.key for _, scanned in self._lines]
+        if self._keys is None:
+            self._keys = [scanned.tokens.folded.key for _, scanned in self._lines]
+        return self._keys
 
-    @lazy
+    @property
     def body_words(self) -> set[str]:
         """The distinct folded words of the body (not to be changed)."""
-        return set().union(*self.paragraph_words)
+        if self._body_words is None:
+            self._body_words = set().union(*self.paragraph_words)
+        return self._body_words
 
-    @lazy
+    @property
     def body_key(self) -> KeyStarts:
         """The folded body, for a few stem lookups (see :class:`KeyStarts`)."""
-        return KeyStarts("\n".join(self.keys))
+        if self._body_key is None:
+            self._body_key = KeyStarts("\n".join(self.keys))
+        return self._body_key
 
-    @lazy
+    @property
     def body_starts(self) -> WordStarts:
         """The body's words for stem lookups (see :class:`WordStarts`)."""
-        return WordStarts(self.body_words)
+        if self._body_starts is None:
+            self._body_starts = WordStarts(self.body_words)
+        return self._body_starts
 
-    @lazy
+    @property
     def lengths(self) -> list[int]:
         """How many words each paragraph has."""
-        return list(map(len, self.paragraph_words))
+        if self._lengths is None:
+            self._lengths = list(map(len, self.paragraph_words))
+        return self._lengths
 
-    @lazy
+    @property
     def body_length(self) -> int:
         """How many words the body has."""
         return sum(self.lengths)
 
-    @lazy
+    @property
     def summary_starts(self) -> WordStarts:
         """The summary's words for stem lookups."""
-        return WordStarts(frozenset(self.summary_words))
+        if self._summary_starts is None:
+            self._summary_starts = WordStarts(frozenset(self.summary_words))
+        return self._summary_starts
 
-    @lazy
+    @property
     def summary_lacking(self) -> set[str]:
         """The distinct summary words that no body paragraph has (not to be changed).
 
         The set of the body's words is not needed: paragraphs are looked at in order
         until none is left, and a summary is most often a copy of the lead.
         """
-        lacking = set(self.summary_words)
-        for words in self.paragraph_words:
-            if not lacking:
-                break
-            lacking.difference_update(words)
-        return lacking
+        if self._summary_lacking is None:
+            lacking = set(self.summary_words)
+            for words in self.paragraph_words:
+                if not lacking:
+                    break
+                lacking.difference_update(words)
+            self._summary_lacking = lacking
+        return self._summary_lacking
 
     def stems(self, words: Collection[str]) -> dict[str, str]:
         """A map holding the stems of ``words`` (as :func:`stem_map` gives them): the
@@ -216,27 +171,31 @@ class ArticleView:
         hold other words too."""
         return add_stems(self.stemmed, words)
 
-    @lazy
+    @property
     def headline_stems(self) -> dict[str, str]:
         """The stem of each word of the headline but function words (whose stem is "_"),
         in headline order; they join :attr:`stemmed`."""
-        words = [w for w in self.headline_words if w not in STOP_WORDS]
-        known = self.stems(words)
-        return {w: known[w] for w in words}
+        if self._headline_stems is None:
+            words = [w for w in self.headline_words if w not in STOP_WORDS]
+            known = self.stems(words)
+            self._headline_stems = {w: known[w] for w in words}
+        return self._headline_stems
 
-    @lazy
+    @property
     def headline_terms(self) -> list[str]:
         """Content terms of the headline, each once, in headline order."""
-        return [t for t in dict.fromkeys(self.headline_stems.values())
-                if len(t) > 2 and t not in STOP]
+        if self._headline_terms is None:
+            self._headline_terms = [t for t in dict.fromkeys(self.headline_stems.values())
+                                    if len(t) > 2 and t not in STOP]
+        return self._headline_terms
 
-    @lazy
-    def _pools(self) -> tuple[KeyStarts | WordStarts, ...]:
+    def pools(self) -> tuple[KeyStarts | WordStarts, ...]:
         """Where a headline term is looked for: the body, and the summary when it has
         words the body lacks."""
-        if not self.summary_lacking:
-            return (self.body_key,)
-        return (self.body_key, self.summary_starts)
+        if self._pools is None:
+            self._pools = ((self.body_key,) if not self.summary_lacking
+                           else (self.body_key, self.summary_starts))
+        return self._pools
 
     def backs(self, term: str) -> bool:
         """Whether the summary or body backs a headline term: one of their words starts
@@ -244,7 +203,7 @@ class ArticleView:
         known = self._backed.get(term)
         if known is None:
             known = self._backed[term] = (self.body_key.starts(term)
-                                          or found(term, self._pools))
+                                          or found(term, self.pools()))
         return known
 
     def headline_support(self) -> tuple[float, list[str]]:
@@ -286,7 +245,7 @@ class ArticleView:
         for i in doubtful:  # not as they are: with their variants
             if got >= need:
                 return True
-            known = backed[terms[i]] = found(terms[i], self._pools)
+            known = backed[terms[i]] = found(terms[i], self.pools())
             if known:
                 got += weights[i]
         return got >= need
@@ -300,27 +259,29 @@ class ArticleView:
                     return line[start:end]
         return term
 
-    @lazy
+    @property
     def summary_sentences(self) -> list[Sentence]:
         """Sentences of the summary with their content terms."""
-        out: list[Sentence] = []
-        words = frozenset(self.summary_words)
-        known = self.stems(words)
-        stems = {w: known[w] for w in words}
-        for start, line in _non_blank(self.summary):
-            for s in sentences(Span(start, start + len(line), line)):
-                terms = (stems.get(w, "_") for w in tokens(fold(s.text)))
-                out.append(Sentence(s.start, s.end, s.text,
-                                    frozenset(long_terms(terms)) - STOP))
-        return out
+        if self._summary_sentences is None:
+            out: list[Sentence] = []
+            words = frozenset(self.summary_words)
+            known = self.stems(words)
+            stems = {w: known[w] for w in words}
+            for start, line in non_blank(self.summary):
+                for s in sentences(Span(start, start + len(line), line)):
+                    terms = (stems.get(w, "_") for w in tokens(fold(s.text)))
+                    out.append(Sentence(s.start, s.end, s.text,
+                                        frozenset(long_terms(terms)) - STOP))
+            self._summary_sentences = out
+        return self._summary_sentences
 
-    @lazy
+    @property
     def lead(self) -> int | None:
         """The index of the first body paragraph that is not the headline repeated."""
-        for index, words in enumerate(self.paragraph_words):
-            if words != self.headline_words or not words:
-                return index
-        return None
+        if self._lead == -2:
+            self._lead = next((index for index, words in enumerate(self.paragraph_words)
+                               if words != self.headline_words or not words), -1)
+        return None if self._lead < 0 else self._lead
 
 
 STEM_MEMO_WORDS = 100_000

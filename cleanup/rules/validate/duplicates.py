@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
-from cleanup.rules.validate.analysis import Words, view
+from cleanup.rules.validate.analysis import view
 from cleanup.rules.validate.settings import number, severity, switch
+from cleanup.rules.validate.words import Words
 
 
 def _others(paragraphs: list[Words], among: Iterable[int], index: int,

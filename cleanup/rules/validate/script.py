@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from cleanup.lang import detect_lang
 from cleanup.rules.base import Context, FieldText, Proposal, Rule, unusual_chars
-from cleanup.rules.validate.analysis import Words, view
+from cleanup.rules.validate.analysis import view
 from cleanup.rules.validate.settings import number, severity
+from cleanup.rules.validate.words import Words
 
 # Letters of Persian and Urdu that Arabic does not use: without them the text is Arabic.
 _NOT_ARABIC_LETTERS = frozenset("پچژگٹڈڑںےۓھ")
