@@ -1,8 +1,9 @@
 """One analysis of the article per validation run, shared by every validation rule.
 
 The folded words of each line come from the removal stage's line scans
-(:mod:`cleanup.rules.validate.words`), so they are not computed again. Everything else is computed on first use: most articles never need the
-set of the body's words or its folded text. A word is stemmed once for all the articles
+(:mod:`cleanup.rules.validate.words`), so they are not computed again. Everything else
+is computed on first use: most articles never need the set of the body's words or its
+folded text. A word is stemmed once for all the articles
 a cleaner cleans (:meth:`ArticleView.stems`): news reuses its words. The headline's stems
 are searched in the folded body (:class:`KeyStarts`), only until the result is settled;
 the body's words are stripped of their proclitics (:class:`WordStarts`, one regex pass)
