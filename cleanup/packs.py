@@ -10,11 +10,11 @@ bars) that the HTML front end removes.
 
 from __future__ import annotations
 
+import importlib.util
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -288,10 +288,12 @@ def builtin_pack_paths() -> list[tuple[str, Path]]:
 def _builtin_root() -> Path:
     """Installed wheels carry the packs as ``cleanup.packs_data``; a source checkout has
     them in the repository's ``rules/`` beside the package."""
-    try:
-        return Path(str(resources.files("cleanup.packs_data")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "rules"
+    # (a folder without __init__.py: its spec lists where it is; resources.files would
+    # give a MultiplexedPath, which is not a path)
+    spec = importlib.util.find_spec("cleanup.packs_data")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parent.parent / "rules"
 
 
 def _walk(folder: Path) -> Iterable[Path]:
