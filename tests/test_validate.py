@@ -116,7 +116,6 @@ def test_common_stems_are_content_stems() -> None:
     assert all(len(s) > 2 for s in COMMON_STEMS)
 
 
-
 def test_stems_kept_across_articles_change_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
     """A cleaner remembers words' stems from article to article: the findings are those
     of a fresh cleaner, and the memory is replaced once it holds too many words."""
@@ -138,6 +137,7 @@ def test_stems_kept_across_articles_change_no_finding(monkeypatch: pytest.Monkey
     bounded = validating()
     assert [found(bounded.clean(a)) for a in reversed(batch)] == fresh[::-1]
     assert 0 < len(bounded._memo["validate:stems"]) < remembered
+
 
 # --- the rules' documentation ----------------------------------------------------------
 
