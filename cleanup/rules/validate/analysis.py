@@ -3,8 +3,9 @@
 The folded words of each line come from the removal stage's line scans
 (:mod:`cleanup.rules.validate.words`), so they are not computed again. Everything else
 is computed on first use: most articles never need the set of the body's words or its
-folded text. A word is stemmed once for all the articles
-a cleaner cleans (:meth:`ArticleView.stems`): news reuses its words. The headline's stems
+folded text. A word is stemmed once per article (:meth:`ArticleView.stems`), word by
+word with no regex call: that is cheaper than looking the word up in a map kept across
+articles, whose entries have left the processor's caches by then. The headline's stems
 are searched in the folded body (:class:`KeyStarts`), only until the result is settled;
 the body's words are stripped of their proclitics (:class:`WordStarts`, one regex pass)
 only when a check makes many lookups (summary sentences, a doubtful paragraph). At the
@@ -43,8 +44,6 @@ from cleanup.rules.validate.words import (
 from cleanup.segment import Span, sentences
 
 _KEY = "validate:view"
-_STEMS = "validate:stems"
-
 
 
 class Sentence(NamedTuple):
@@ -81,9 +80,8 @@ class ArticleView:
         """The folded words of each paragraph (a non-blank body line)."""
         self.memo: dict[str, object] = {}
         """Scratch space for rule-specific results about this article."""
-        self.stemmed: dict[str, str] = _stem_memo(ctx)
-        """Words stemmed so far (for this article and the ones cleaned before it with the
-        same cleaner), with their stems (see :meth:`stems`)."""
+        self.stemmed: dict[str, str] = {}
+        """Words of this article stemmed so far, with their stems (see :meth:`stems`)."""
         self._backed: dict[str, bool] = {}
         # Computed on first use (None, or -2 for the lead: not yet).
         self._keys: list[str] | None = None
@@ -168,8 +166,8 @@ class ArticleView:
 
     def stems(self, words: Collection[str]) -> dict[str, str]:
         """A map holding the stems of ``words`` (as :func:`stem_map` gives them): the
-        map of every word stemmed so far (a word's stem depends on it alone), so it may
-        hold other words too."""
+        map of every word of the article stemmed so far, so it may hold other words
+        too."""
         return add_stems(self.stemmed, words)
 
     @property
@@ -283,21 +281,6 @@ class ArticleView:
             self._lead = next((index for index, words in enumerate(self.paragraph_words)
                                if words != self.headline_words or not words), -1)
         return None if self._lead < 0 else self._lead
-
-
-STEM_MEMO_WORDS = 100_000
-"""How many words' stems a cleaner keeps (about 20 MB); then it starts a new map (the
-full development corpus of 31,525 articles fills 47,000)."""
-
-
-def _stem_memo(ctx: Context) -> dict[str, str]:
-    """The map of words to stems kept across the articles of one cleaner
-    (:attr:`Context.memo`), replaced by an empty one when it holds
-    :data:`STEM_MEMO_WORDS` words (an article being validated keeps the one it has)."""
-    memo = ctx.memo.get(_STEMS)
-    if not isinstance(memo, dict) or len(memo) >= STEM_MEMO_WORDS:
-        memo = ctx.memo[_STEMS] = {}
-    return memo
 
 
 def view(ctx: Context) -> ArticleView:
