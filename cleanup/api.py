@@ -41,14 +41,13 @@ class UnknownSiteError(ValueError):
 
 
 class Cleaner:
-    """Packs loaded and rules selected once, for cleaning many articles (it also keeps,
-    bounded, what depends on the input alone: per-host indexes, words' stems)."""
+    """Packs loaded and rules selected once, for cleaning many articles (its rule set
+    also keeps, bounded, what depends on the input alone: indexes per site and host)."""
 
     def __init__(self, config: Config | None = None, ruleset: RuleSet | None = None) -> None:
         self.config = config or Config()
         self.ruleset = ruleset or load_ruleset(self.config.rule_dirs)
         self.rules = select_rules(all_rules(), self.config.select, self.config.ignore)
-        self._memo: dict[object, object] = {}  # see Context.memo
 
     @property
     def rules(self) -> list[Rule]:
@@ -79,7 +78,7 @@ class Cleaner:
 
         def make_context(current: Article) -> Context:
             return Context(packs=packs, article=current, lang=language,
-                           options=self.config.options, cache=shared, memo=self._memo)
+                           options=self.config.options, cache=shared)
 
         cleaned, findings = run(original, self._plan, make_context, self._options)
         return Result(article=cleaned, findings=tuple(findings), original=original)

@@ -74,10 +74,6 @@ class Context:
     options: Mapping[str, object] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict, compare=False)
     """Per-article scratch space so rules of one stage share work (such as line scans)."""
-    memo: dict[Any, Any] = field(default_factory=dict, compare=False)
-    """Scratch space kept across the articles one :class:`~cleanup.api.Cleaner` cleans,
-    for values that depend on their key alone (a word's stem); whoever fills an entry
-    keeps it bounded."""
 
 
 def unusual_chars(text: str, ctx: Context) -> str:
