@@ -96,17 +96,17 @@ def test_cluster_end_is_the_cluster_pattern(parts: list[tuple[str, str]]) -> Non
         assert _cluster_end(key, start) == (match.end() if match else start)
 
 
-# Stems with every suffix the stemmer knows, and words too short for them.
+# Words with every suffix the stemmer knows, some too short to lose it.
 _ENDINGS = st.sampled_from(["", "ها", "ا", "هم", "ان", "ون", "ين", "ات", "يه", "ه", "ي",
                             "ies", "es", "ss", "s", "ing", "ed", "ly", "y", "e"])
 _STEM_WORD = st.builds(lambda cluster, core, end: cluster + core + end, _CLUSTER,
-                       st.text(st.sampled_from("وهايلسeis1"), max_size=4), _ENDINGS)
+                       st.text(st.sampled_from("وهايلسeisyldg1٣_"), max_size=4), _ENDINGS)
 
 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(_STEM_WORD.filter(bool), min_size=1, max_size=6))  # (all word characters)
 def test_stem_word_is_the_regex_stemmer(words: list[str]) -> None:
-    """Word by word (used where a few words are stemmed) as in one regex pass."""
+    """Word by word, as validation stems, the same stems as in one regex pass."""
     assert [stem_word(w) for w in words] == stem_words(words)
 
 
@@ -133,13 +133,18 @@ def test_common_stems_are_content_stems() -> None:
 
 
 def test_one_cleaner_finds_what_fresh_cleaners_find() -> None:
-    """Nothing one article's validation computes changes the next one's findings."""
+    """What a cleaner computed for one article (stems, terms found) does not carry over:
+    the bridge's headline is backed by its own body, not by a football report's."""
     deaths = {**BRIDGE, "headline": "مقتل 12 شخصا في حادث على جسر النيل"}
+    football = {"headline": BRIDGE["headline"],
+                "summary": "فاز ريال مدريد على برشلونة بثلاثة أهداف في الكلاسيكو.",
+                "body": "فاز ريال مدريد على برشلونة بثلاثة أهداف مقابل هدف مساء السبت.\n"
+                        "وسجل المهاجم الفرنسي هدفين في الشوط الثاني من المباراة."}
     english = {"headline": "Council approves new bridge over the river",
                "summary": "The city council approved a new bridge.",
                "body": "The city council approved a new bridge over the river on Monday.\n"
                        "Work starts next year, the mayor said."}
-    batch = [BRIDGE, SWAPPED, seed_article(), deaths, english, BRIDGE]
+    batch = [BRIDGE, football, SWAPPED, seed_article(), deaths, english, BRIDGE]
 
     def found(result: Any) -> list[tuple[str, int, int, str]]:
         return [(f.code, f.start, f.end, f.message) for f in result.findings]
@@ -148,7 +153,7 @@ def test_one_cleaner_finds_what_fresh_cleaners_find() -> None:
     one = validating()
     assert [found(one.clean(a)) for a in batch] == fresh
     assert [found(one.clean(a)) for a in reversed(batch)] == fresh[::-1]
-    assert any(fresh)
+    assert [code for code, *_ in fresh[1]].count("V104") == 1  # the football body
 
 
 # --- the rules' documentation ----------------------------------------------------------

@@ -5,10 +5,12 @@ as وال بال لل وب) and then one common suffix (ها هم ان ات ون
 tanween); English strips one ending (ies es s ing ed ly e y). A stem keeps at least
 three letters (two after ال). Stems are matching keys only: output text never changes.
 
-Speed matters (validation runs on every article): the distinct words of a field are
-joined by spaces and stripped of prefixes in one regex pass, and of suffixes in one pass
-over the reversed string, rather than with a Python call per word. Words of three
-letters or more (two digits or more) are looked at; a stem left shorter is kept.
+The stemmer is written as two regex passes over words joined by spaces, prefixes first
+and then suffixes over the reversed string (:func:`stem_words`, the reference), and
+written out for one word (:func:`stem_word`, what validation runs: no regex call for
+the few words a check stems at a time). Words of three letters or
+more (two digits or more) are looked at; a stem left shorter is kept. The prefix pass
+alone strips the proclitics of a text's words for :class:`WordStarts`.
 """
 
 from __future__ import annotations
