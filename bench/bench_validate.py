@@ -441,6 +441,14 @@ def cmd_instructions(args: argparse.Namespace) -> None:
         print(f"  {rule.code} {rule.name}: {(full - without) / 1e6:,.0f} M")
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 def main() -> None:
     """Run one of the measurements."""
     parser = argparse.ArgumentParser()
@@ -465,7 +473,8 @@ def main() -> None:
     p.add_argument("--full", action="store_true", help="the full corpus, not the sample")
     p = sub.add_parser("speed")
     p.add_argument("--limit", type=int, default=None)
-    p.add_argument("--block", type=int, default=64, help="articles a cleaner runs in a row")
+    p.add_argument("--block", type=_positive, default=64,
+                   help="articles a cleaner runs in a row")
     p = sub.add_parser("instructions")
     p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--every", type=int, default=31)
