@@ -172,9 +172,10 @@ def add_stems(known: dict[str, str], words: Iterable[str]) -> dict[str, str]:
 
 
 def stem(word: str) -> str:
-    """The stem of one word (any case, folded or not)."""
-    found = stem_words(_TOKEN.findall(fold(word)))
-    return found[0] if found else ""
+    """The stem of one word (any case, folded or not; its first token's, if it folds to
+    more than one)."""
+    found = _TOKEN.search(fold(word))
+    return stem_word(found.group()) if found else ""
 
 
 def tokens(key: str) -> list[str]:
