@@ -4,6 +4,10 @@ Report-only checks run last, on the article after repairs and removals; only two
 are made, both obviously safe: the headline repeated as the body's first line (V107) and,
 when the option ``drop_repeated_lead`` is on, a first paragraph repeating the summary
 (V108). Over-cleaning is reported by the engine's guard as E001 (error).
+
+Each rule's ``propose`` returns its proposals (most often ``()``) rather than yielding
+them: compiled, making and running a generator for each rule and field cost about two
+points of the speed ratio (``bench/VALIDATE.md``, eighth session).
 """
 
 from __future__ import annotations

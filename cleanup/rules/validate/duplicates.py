@@ -52,21 +52,20 @@ class HeadlineRepeatRule(Rule):
         v = view(ctx)
         paragraphs = v.paragraph_words
         if not paragraphs or text.text != v.body or not v.headline_words:
-            return
+            return ()
         if paragraphs[0] != v.headline_words:
-            return
+            return ()
         first = v.line(0)
         other_text, repeat = _others(paragraphs, range(len(paragraphs)), 0, v.headline_words)
         level = severity(ctx, self.code, self.name, self.severity)
         if other_text and not repeat:
-            yield Proposal(text.name, first.start, first.end, "remove",
-                           "the headline repeated as the first line of the body",
-                           severity=level, whole_lines=True)
-        else:
-            reason = "the body repeats it again" if repeat else "the body has no other line"
-            yield Proposal(text.name, first.start, first.end, "flag",
-                           f"the headline repeated as the first line of the body "
-                           f"(not removed: {reason})", severity=level)
+            return (Proposal(text.name, first.start, first.end, "remove",
+                             "the headline repeated as the first line of the body",
+                             severity=level, whole_lines=True),)
+        reason = "the body repeats it again" if repeat else "the body has no other line"
+        return (Proposal(text.name, first.start, first.end, "flag",
+                         f"the headline repeated as the first line of the body "
+                         f"(not removed: {reason})", severity=level),)
 
 
 class SummaryRepeatRule(Rule):
@@ -93,23 +92,22 @@ class SummaryRepeatRule(Rule):
         v = view(ctx)
         index = v.lead
         if index is None or text.text != v.body:
-            return
+            return ()
         paragraphs = v.paragraph_words
         if not v.summary_words or paragraphs[index] != v.summary_words:
-            return
+            return ()
         lead = v.line(index)
         level = severity(ctx, self.code, self.name, self.severity)
         if switch(ctx, "drop_repeated_lead", False):
             rest = [i for i, words in enumerate(paragraphs) if words != v.headline_words]
             other_text, repeat = _others(paragraphs, rest, index, v.summary_words)
             if other_text and not repeat:
-                yield Proposal(text.name, lead.start, lead.end, "remove",
-                               "the first body paragraph repeats the summary word for word",
-                               severity=level, whole_lines=True)
-                return
-        yield Proposal(text.name, lead.start, lead.end, "flag",
-                       "the first body paragraph repeats the summary word for word",
-                       severity=level)
+                return (Proposal(text.name, lead.start, lead.end, "remove",
+                                 "the first body paragraph repeats the summary word for word",
+                                 severity=level, whole_lines=True),)
+        return (Proposal(text.name, lead.start, lead.end, "flag",
+                         "the first body paragraph repeats the summary word for word",
+                         severity=level),)
 
 
 class DuplicateParagraphRule(Rule):
@@ -132,21 +130,24 @@ class DuplicateParagraphRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
         if text.text != v.body:
-            return
+            return ()
         min_words = number(ctx, "duplicate_min_words", 6)
         sizes = [n for n in v.lengths if n >= min_words]
         if len(set(sizes)) == len(sizes):
-            return  # copies have as many words as their original: none here
+            return ()  # copies have as many words as their original: none here
         texts = [words for words in v.paragraph_words if len(words) >= min_words]
         if len(set(texts)) == len(texts):
-            return  # no two the same
+            return ()  # no two the same
         first_seen: dict[tuple[str, ...], int] = {}
+        found: list[Proposal] = []
         for index, words in enumerate(v.paragraph_words):
             if len(words) < min_words:
                 continue
             earlier = first_seen.setdefault(words, index)
             if earlier != index:
                 piece = v.line(index)
-                yield Proposal(text.name, piece.start, piece.end, "flag",
-                               f"paragraph {index + 1} repeats paragraph {earlier + 1}",
-                               severity=severity(ctx, self.code, self.name, self.severity))
+                found.append(Proposal(
+                    text.name, piece.start, piece.end, "flag",
+                    f"paragraph {index + 1} repeats paragraph {earlier + 1}",
+                    severity=severity(ctx, self.code, self.name, self.severity)))
+        return found

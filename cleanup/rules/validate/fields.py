@@ -40,12 +40,12 @@ class MissingFieldRule(Rule):
 
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         if text.text.strip():
-            return
+            return ()
         keys = ctx.article.keys
         state = "missing" if keys and text.name not in keys else "empty"
         level = severity(ctx, self.code, self.name, _DEFAULT_SEVERITY[text.name])
-        yield Proposal(text.name, 0, len(text.text), "flag",
-                       f"the {text.name} is {state}", severity=level)
+        return (Proposal(text.name, 0, len(text.text), "flag",
+                         f"the {text.name} is {state}", severity=level),)
 
 
 class HeadlineShapeRule(Rule):
@@ -70,7 +70,7 @@ class HeadlineShapeRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         headline = text.text.strip()
         if not headline:
-            return
+            return ()
         start = len(text.text) - len(text.text.lstrip())
         reasons = []
         stops = len(_INNER_STOP.findall(headline)) if "." in headline else 0
@@ -83,10 +83,11 @@ class HeadlineShapeRule(Rule):
             reasons.append(f"{words} words (more than {max_words:g})")
         elif len(headline) > max_chars:
             reasons.append(f"{len(headline)} characters (more than {max_chars:g})")
-        if reasons:
-            yield Proposal(text.name, start, start + len(headline), "flag",
-                           f"the headline does not look like a headline: {', '.join(reasons)}",
-                           severity=severity(ctx, self.code, self.name, self.severity))
+        if not reasons:
+            return ()
+        return (Proposal(text.name, start, start + len(headline), "flag",
+                         f"the headline does not look like a headline: {', '.join(reasons)}",
+                         severity=severity(ctx, self.code, self.name, self.severity)),)
 
 
 class SummaryLongerRule(Rule):
@@ -107,11 +108,12 @@ class SummaryLongerRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
         if text.text != v.summary:
-            return
+            return ()
         summary_words = len(v.summary_words)
         body_words = v.body_length
-        if body_words and summary_words > body_words:
-            yield Proposal(text.name, 0, len(text.text), "flag",
-                           f"the summary ({summary_words} words) is longer than the body "
-                           f"({body_words} words)",
-                           severity=severity(ctx, self.code, self.name, self.severity))
+        if not body_words or summary_words <= body_words:
+            return ()
+        return (Proposal(text.name, 0, len(text.text), "flag",
+                         f"the summary ({summary_words} words) is longer than the body "
+                         f"({body_words} words)",
+                         severity=severity(ctx, self.code, self.name, self.severity)),)

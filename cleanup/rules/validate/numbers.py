@@ -180,15 +180,16 @@ class NumberMismatchRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         body_text = ctx.article.body
         if not body_text or body_text.isspace():  # (no copy, as strip() may make)
-            return
+            return ()
         v = view(ctx)
         if text.text == getattr(v, text.name) and "".join(
                 v.headline_words if text.name == "headline" else v.summary_words).isalpha():
-            return  # no digit: folding keeps digits (as 0-9), and they are word characters
+            return ()  # no digit: folding keeps digits (as 0-9), and they are word characters
         body = v.memo.get("numbers")
         if not isinstance(body, _BodyNumbers):
             body = v.memo["numbers"] = _BodyNumbers(v.body, v.body_key.key)
         seen: set[str] = set()
+        out: list[Proposal] = []
         for match in NUMBER.finditer(text.text):
             number = match.group()
             if body.verbatim(number.rstrip("%\u066a ")):
@@ -201,7 +202,8 @@ class NumberMismatchRule(Rule):
             said = text.text[match.start():end]
             # A year is as often a name's ("كأس العالم 2018") as a fact's: info only.
             level: Severity = "info" if _is_year(value) else "warning"
-            yield Proposal(text.name, match.start(), end, "flag",
-                           f"the {text.name} says {said!r} but the body never states "
-                           f"that number",
-                           severity=severity(ctx, self.code, self.name, level))
+            out.append(Proposal(text.name, match.start(), end, "flag",
+                                f"the {text.name} says {said!r} but the body never states "
+                                f"that number",
+                                severity=severity(ctx, self.code, self.name, level)))
+        return out

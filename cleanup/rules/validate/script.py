@@ -74,7 +74,7 @@ class LanguageMismatchRule(Rule):
         v = view(ctx)
         words = v.headline_words if text.name == "headline" else v.summary_words
         if not words or not v.paragraph_words or text.text != getattr(v, text.name):
-            return
+            return ()
         share = number(ctx, "script_share", 0.8)
         script = _script(words, share)
         # The article's language was detected mostly on the body when the body is most
@@ -87,7 +87,7 @@ class LanguageMismatchRule(Rule):
                 found = v.memo["script"] = _script(tuple(v.body_words), share) or ""
             body = found
         if not script or not body:
-            return
+            return ()
         message = ""
         if script != body:
             message = f"the {text.name} is in {script} script but the body is in {body} script"
@@ -101,6 +101,7 @@ class LanguageMismatchRule(Rule):
                 if lang != body_lang:
                     message = (f"the {text.name} reads as {_NAMES.get(lang, lang)} but the "
                                f"body as {_NAMES.get(body_lang, body_lang)}")
-        if message:
-            yield Proposal(text.name, 0, len(text.text), "flag", message,
-                           severity=severity(ctx, self.code, self.name, self.severity))
+        if not message:
+            return ()
+        return (Proposal(text.name, 0, len(text.text), "flag", message,
+                         severity=severity(ctx, self.code, self.name, self.severity)),)

@@ -66,37 +66,36 @@ class HeadlineSupportRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
         if not v.paragraph_words or text.text != v.headline or not v.headline_terms:
-            return
+            return ()
         threshold = number(ctx, "headline_support_threshold", 0.31)
         error_below = number(ctx, "headline_support_error", 0.1)
         error_words = number(ctx, "headline_error_body_words", 40)
         which = choice(ctx, "headline_missing", ("first", "any", "off"))
         if which != "any" and v.headline_backed(threshold, which == "first"):
-            return  # supported, and no first term to name: settled without every lookup
+            return ()  # supported, and no first term to name: settled without every lookup
         score, missing = v.headline_support()
         start = len(text.text) - len(text.text.lstrip())
         span = (start, len(text.text.rstrip()))
         if score < threshold:
             stub = score < error_below and v.body_length < error_words
             level: Severity = "error" if stub else "warning"
-            yield Proposal(
+            return (Proposal(
                 text.name, *span, "flag",
                 f"the headline is not supported by the summary or body: weighted support "
                 f"{floor2(score)} < {threshold:g}; not found: "
                 f"{_quoted(map(v.headline_word, missing))}"
                 + (f"; the body has only {v.body_length} words" if stub else ""),
-                severity=severity(ctx, self.code, self.name, level))
-            return
+                severity=severity(ctx, self.code, self.name, level)),)
         if len(missing) != 1 or which == "off" or (
                 which == "first" and missing[0] != v.headline_terms[0]):
-            return
+            return ()
         word = v.headline_word(missing[0])
         lead = "the headline's first word, " if missing[0] == v.headline_terms[0] else ""
-        yield Proposal(
+        return (Proposal(
             text.name, *span, "flag",
             f"headline term not found in the summary or body: «{word}» ({lead}the only one "
             f"of {len(v.headline_terms)}; weighted support {floor2(score)})",
-            severity=severity(ctx, self.code, self.name, "info"))
+            severity=severity(ctx, self.code, self.name, "info")),)
 
 
 class SummarySupportRule(Rule):
@@ -121,11 +120,12 @@ class SummarySupportRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
         if not v.paragraph_words or text.text != v.summary:
-            return
+            return ()
         threshold = number(ctx, "summary_support_threshold", 0.25)
         min_terms = number(ctx, "summary_min_terms", 4)
         if _lowest_support(min_terms, len(v.summary_lacking)) >= threshold:
-            return  # too few summary words missing from the body to leave a sentence bare
+            return ()  # too few summary words missing from the body to leave a sentence bare
+        out: list[Proposal] = []
         for sentence in v.summary_sentences:
             terms = sentence.terms
             if len(terms) < min_terms or supported(terms, v.body_key, threshold):
@@ -133,9 +133,10 @@ class SummarySupportRule(Rule):
             score, missing = support(sorted(terms), (v.body_key,))
             if score < threshold:
                 found = len(terms) - len(missing)
-                yield Proposal(
+                out.append(Proposal(
                     text.name, sentence.start, sentence.end, "flag",
                     f"summary sentence not supported by the body: {found} of "
                     f"{len(terms)} content terms found (weighted support "
                     f"{floor2(score)} < {threshold:g})",
-                    severity=severity(ctx, self.code, self.name, self.severity))
+                    severity=severity(ctx, self.code, self.name, self.severity)))
+        return out

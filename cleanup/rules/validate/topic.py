@@ -204,19 +204,21 @@ class OffTopicParagraphRule(Rule):
         v = view(ctx)
         if len(v.paragraph_words) < number(ctx, "offtopic_min_paragraphs", 3) or (
                 text.text != v.body):
-            return
+            return ()
         threshold = number(ctx, "offtopic_threshold", 0.12)
         min_terms = number(ctx, "offtopic_min_terms", 12)
         if threshold > 1.0:  # then even a paragraph scoring 1.0 is flagged
             scored: Iterable[tuple[int, float | None]] = enumerate(topic_scores(v, min_terms))
         else:  # the paragraphs not looked at score 1.0, or None
             scored = _scored(v, _judged(v, min_terms), min_terms, threshold, every=False)
+        out: list[Proposal] = []
         for index, score in scored:
             if score is not None and score < threshold:
                 p = v.line(index)
-                yield Proposal(
+                out.append(Proposal(
                     text.name, p.start, p.end, "flag",
                     f"paragraph {index + 1} shares no distinctive word with the headline or "
                     f"the other paragraphs (share of its terms {floor2(score)} < {threshold:g}): "
                     f"from another story?",
-                    severity=severity(ctx, self.code, self.name, self.severity))
+                    severity=severity(ctx, self.code, self.name, self.severity)))
+        return out

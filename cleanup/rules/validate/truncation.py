@@ -89,10 +89,11 @@ class TruncatedBodyRule(Rule):
     def propose(self, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         v = view(ctx)
         if not v.paragraph_words or text.text != v.body:
-            return
+            return ()
         last = v.line(-1)
         found = _ending(last.text)
-        if found:
-            message, level = found
-            yield Proposal(text.name, last.start, last.end, "flag", message,
-                           severity=severity(ctx, self.code, self.name, level))
+        if found is None:
+            return ()
+        message, level = found
+        return (Proposal(text.name, last.start, last.end, "flag", message,
+                         severity=severity(ctx, self.code, self.name, level)),)
