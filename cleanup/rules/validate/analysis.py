@@ -16,7 +16,7 @@ offsets into the current text.
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from cleanup.fold import fold
 from cleanup.rules.base import Context
@@ -43,7 +43,7 @@ from cleanup.rules.validate.words import (
 )
 from cleanup.segment import Span, sentences
 
-_KEY = "validate:view"
+_KEY: Final = "validate:view"
 
 
 class Sentence(NamedTuple):

@@ -7,7 +7,9 @@ corpus outside the 3,500-article sample (on which thresholds are measured).
 
 from __future__ import annotations
 
-COMMON_STEMS: frozenset[str] = frozenset({
+from typing import Final
+
+COMMON_STEMS: Final[frozenset[str]] = frozenset({
     '2016', '2017', '2018', 'cnn', 'اتحاد', 'اتفاق', 'اثار', 'اثر', 'اثناء', 'اجتماع', 'اجراء',
     'اجل', 'اخر', 'اخير', 'ادار', 'اربع', 'ارض', 'ارهاب', 'ازم', 'اساس', 'اسبان', 'اسبوع',
     'استخدام', 'اسراييل', 'اسلح', 'اسم', 'اشار', 'اشخاص', 'اشنطن', 'اشهر', 'اصاب', 'اطلاق',

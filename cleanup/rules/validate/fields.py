@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from cleanup.model import Severity
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
@@ -14,9 +15,9 @@ from cleanup.segment import word_count
 
 # A sentence end inside a headline: one full stop (not ".." or "...", which Arabic
 # headlines use as a dash) after a word of two letters or more ("U.S." is no end).
-_INNER_STOP = re.compile(r"(?<=\w\w)(?<!\.)\.(?!\.)[\"'”’»)\]]*\s+(?=\S)")
+_INNER_STOP: Final = re.compile(r"(?<=\w\w)(?<!\.)\.(?!\.)[\"'”’»)\]]*\s+(?=\S)")
 
-_DEFAULT_SEVERITY: dict[str, Severity] = {"headline": "error", "summary": "warning",
+_DEFAULT_SEVERITY: Final[dict[str, Severity]] = {"headline": "error", "summary": "warning",
                                           "body": "error"}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from mypy_extensions import mypyc_attr
 
@@ -14,23 +15,23 @@ from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import view
 from cleanup.rules.validate.settings import severity
 
-_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+_DIGIT: Final = "0-9\u0660-\u0669\u06f0-\u06f9"
 # A number: digit groups joined by separators (, . Arabic ٫ ٬), an optional percent sign.
 # Digits glued to a word ("فرانس24") are part of a name; one glued letter is a proclitic
 # ("ب4"). (The look-behinds come after the first digit so that the search skips
 # non-digits fast.)
-NUMBER = re.compile(
+NUMBER: Final = re.compile(
     rf"[{_DIGIT}](?<![{_DIGIT}.,\u066b\u066c].)(?<![^\W\d_][^\W\d_\u0640].)[{_DIGIT}]*"
     rf"(?:[.,\u066b\u066c][{_DIGIT}]+)*(?:\s?[%\u066a])?"
 )
-_NUMBER_CHARS = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹.,\u066b\u066c")
-_TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
-_DECIMAL = re.compile(r"(\d+)\.(\d+)")
+_NUMBER_CHARS: Final = frozenset("0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹.,\u066b\u066c")
+_TO_ASCII: Final = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
+_THOUSANDS: Final = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_THOUSANDS: Final = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_DECIMAL: Final = re.compile(r"(\d+)\.(\d+)")
 
 # Small numbers a body may write as words (folded spellings, Arabic and English).
-_WORDS: dict[str, str] = {
+_WORDS: Final[dict[str, str]] = {
     "1": "واحد واحده one", "2": "اثنان اثنين اثنتان اثنتين two", "3": "ثلاث ثلاثه three",
     "4": "اربع اربعه four", "5": "خمس خمسه five", "6": "ست سته six",
     "7": "سبع سبعه seven", "8": "ثمان ثماني ثمانيه eight", "9": "تسع تسعه nine",
@@ -40,18 +41,18 @@ _WORDS: dict[str, str] = {
     "80": "ثمانين ثمانون eighty", "90": "تسعين تسعون ninety",
     "100": "مئه مائه hundred", "1000": "الف thousand",
 }
-_WORD_PATTERNS = {
+_WORD_PATTERNS: Final = {
     value: re.compile(rf"(?<!\w)(?:[وفبل]?ال|[وفبل])?(?:{'|'.join(spellings.split())})(?!\w)")
     for value, spellings in _WORDS.items()
 }
 
 
 # Scale words after a number ("4 آلاف", "2.4 مليون", "50 billion"), folded.
-_SCALES = re.compile(
+_SCALES: Final = re.compile(
     r"\s*(الف|الاف|مليون|ملايين|مليار|مليارات|thousand|million|billion)(?!\w)")
-_SCALE_VALUES = {"الف": 1e3, "الاف": 1e3, "thousand": 1e3, "مليون": 1e6, "ملايين": 1e6,
+_SCALE_VALUES: Final = {"الف": 1e3, "الاف": 1e3, "thousand": 1e3, "مليون": 1e6, "ملايين": 1e6,
                  "million": 1e6, "مليار": 1e9, "مليارات": 1e9, "billion": 1e9}
-_ROUNDING = 0.05
+_ROUNDING: Final = 0.05
 """A rounded figure ("4 آلاف") also states a precise one up to 5% below it (3,850)."""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from cleanup.lang import detect_lang
 from cleanup.rules.base import Context, FieldText, Proposal, Rule, unusual_chars
@@ -12,12 +13,12 @@ from cleanup.rules.validate.settings import number, severity
 from cleanup.rules.validate.words import Words
 
 # Letters of Persian and Urdu that Arabic does not use: without them the text is Arabic.
-_NOT_ARABIC_LETTERS = frozenset("پچژگٹڈڑںےۓھ")
-_NOT_ARABIC = re.compile(f"[{''.join(sorted(_NOT_ARABIC_LETTERS))}]")
-_SAMPLE = 2000
-_NAMES = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu"}
+_NOT_ARABIC_LETTERS: Final = frozenset("پچژگٹڈڑںےۓھ")
+_NOT_ARABIC: Final = re.compile(f"[{''.join(sorted(_NOT_ARABIC_LETTERS))}]")
+_SAMPLE: Final = 2000
+_NAMES: Final = {"ar": "Arabic", "fa": "Persian", "ur": "Urdu"}
 # The script of the article's language (detected over all fields, mostly the body).
-_LANG_SCRIPT = {"ar": "Arabic", "fa": "Arabic", "ur": "Arabic", "en": "Latin"}
+_LANG_SCRIPT: Final = {"ar": "Arabic", "fa": "Arabic", "ur": "Arabic", "en": "Latin"}
 
 
 def _script(words: Words, share: float) -> str | None:

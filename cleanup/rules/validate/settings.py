@@ -8,11 +8,12 @@ overridden per rule with ``options["severity"] = {"V104": "error", "off-topic-pa
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final
 
 from cleanup.model import Severity
 from cleanup.rules.base import Context
 
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+SEVERITIES: Final[tuple[Severity, ...]] = ("info", "warning", "error")
 
 
 class OptionError(ValueError):

@@ -18,27 +18,28 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from typing import Final
 
 from cleanup.fold import fold
 from cleanup.rules.validate.common import COMMON_STEMS
 
-_TOKEN = re.compile(r"\w+")
-_LONGEST_CLUSTER = 4
+_TOKEN: Final = re.compile(r"\w+")
+_LONGEST_CLUSTER: Final = 4
 """Letters of the longest proclitic cluster _PREFIX strips (وبال, فلال)."""
 # Prefix and suffix patterns run over words joined by single spaces, so they anchor on a
 # literal space rather than on a word boundary tried at every position.
 # The clusters, longest first: [وف]?[بكل]?ال and [وف]?لل leave two letters or more,
 # [وف][بكل] and one of و ف ب ك ل leave three, and one or two of them may precede digits.
 # The pattern is factored by first letter so that most words fail at their first letter.
-_CLUSTERS = (
+_CLUSTERS: Final = (
     r"(?:[وف](?:[بك]?ال(?=\w\w)|لا?ل(?=\w\w)|[بكل](?=\w\w\w)|(?=\w\w\w)"
     r"|[بكل]?(?=\d))|[بك](?:ال(?=\w\w)|(?=\w\w\w)|(?=\d))|ل(?:ا?ل(?=\w\w)|(?=\w\w\w)|(?=\d))"
     r"|ال(?=\w\w))"
 )
-_PREFIX = re.compile(" " + _CLUSTERS)
-_CLUSTER = re.compile(_CLUSTERS)
+_PREFIX: Final = re.compile(" " + _CLUSTERS)
+_CLUSTER: Final = re.compile(_CLUSTERS)
 """The proclitic cluster at the start of a word, matched in place (in a longer text)."""
-_CLUSTER_FIRST = "وفبكلا"
+_CLUSTER_FIRST: Final = "وفبكلا"
 """The letters a cluster can start with."""
 
 
@@ -95,16 +96,16 @@ def _cluster_end(text: str, start: int) -> int:
     return start
 # Suffixes reversed (ها هم ان ون ين ات ية ة ي ا; ies es s ing ed ly e y), matched after a
 # space in the reversed string, longer ones first; three letters must remain.
-_SUFFIX_REVERSED = re.compile(
+_SUFFIX_REVERSED: Final = re.compile(
     r" (?:اه?|مه|ن[اوي]|تا|هي?|ي|s(?:ei?|(?!s))|gni|de|yl?|e)(?=\w\w\w)"
 )
 
-PROCLITICS = "وفبكل"
+PROCLITICS: Final = "وفبكل"
 """One-letter Arabic proclitics; a stem may differ from another by one of them."""
 
-COMMON_WEIGHT = 0.35
+COMMON_WEIGHT: Final = 0.35
 """Weight of a very common news stem (COMMON_STEMS) in support scores; others weigh 1."""
-MARGIN = 1e-9
+MARGIN: Final = 1e-9
 """Slack for float sums when a partial support score settles a comparison early."""
 
 
@@ -183,7 +184,7 @@ def tokens(key: str) -> list[str]:
     return _TOKEN.findall(key)
 
 
-_STOP_WORDS = """
+_STOP_WORDS: Final = """
 في من الى إلى على علي عن مع ان أن إن انه أنه إنه انها أنها إنها لا لم لن ما ماذا هل قد كما
 كان كانت يكون تكون كانوا يكن هذا هذه ذلك تلك هؤلاء هنا هناك الذي التي الذين اللذين اللتين
 اللواتي اللاتي بعد قبل خلال بين منذ حتى حيث عند عندما بينما لكن لكنه ولكن غير او أو ام أم
@@ -205,9 +206,9 @@ among around because between during under until upon within without near since t
 toward towards via off per each both either many much such very just only even still yet
 may might must should shall get got make made take took
 """
-STOP_WORDS: frozenset[str] = frozenset(fold(w) for w in _STOP_WORDS.split())
+STOP_WORDS: Final[frozenset[str]] = frozenset(fold(w) for w in _STOP_WORDS.split())
 """Folded function words, reporting verbs, date words and headline labels."""
-STOP: frozenset[str] = frozenset(stem(w) for w in STOP_WORDS) | {"", "_"}
+STOP: Final[frozenset[str]] = frozenset(stem(w) for w in STOP_WORDS) | {"", "_"}
 """Their stems (and "_", the stem :func:`stem_map` gives them): never content terms."""
 
 

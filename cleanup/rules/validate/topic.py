@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from itertools import filterfalse
+from typing import Final
 
 from cleanup.fold import fold
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
@@ -14,21 +15,21 @@ from cleanup.rules.validate.support import floor2
 from cleanup.rules.validate.terms import STOP, STOP_WORDS, KeyStarts
 from cleanup.rules.validate.words import Words, long_terms
 
-_CONTINUING_WORDS = """
+_CONTINUING_WORDS: Final = """
 كما بدوره بدورها يأتي ثم أيضا ايضا لكن إلا غير أما فيما بينما يذكر
 also but however meanwhile he she they it this that these those
 """
-_PLENTY = 6
+_PLENTY: Final = 6
 """A paragraph sharing this many words (no function words) with the headline or other
 paragraphs is on topic without looking closer (0.2% of paragraphs injected from another
 article share that many; 44% of the corpus's own paragraphs do)."""
 # Words that open a paragraph continuing the one before ("كما", "بدوره", and any word with
 # the conjunction و): such a paragraph belongs to the article whatever its words; an item
 # from another story opens like a lead.
-_CONTINUING = frozenset(fold(w) for w in _CONTINUING_WORDS.split())
-_PLAIN = COMMON_STEMS | STOP
+_CONTINUING: Final = frozenset(fold(w) for w in _CONTINUING_WORDS.split())
+_PLAIN: Final = COMMON_STEMS | STOP
 """Stems shared by too many articles to tie a paragraph to this one."""
-_FUNCTION = STOP_WORDS.__contains__
+_FUNCTION: Final = STOP_WORDS.__contains__
 """Whether a word is a function word (STOP_WORDS)."""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 from cleanup.fold import fold
 from cleanup.model import Severity
@@ -11,26 +12,26 @@ from cleanup.rules.validate.analysis import view
 from cleanup.rules.validate.settings import severity
 
 # Teaser endings, folded: "اقرأ المزيد", "تابع المقال الآتي", "read more" ...
-_TEASERS = tuple(fold(t) for t in (
+_TEASERS: Final = tuple(fold(t) for t in (
     "اقرأ المزيد", "إقرأ المزيد", "تابع المقال الآتي", "تابع المقال", "تابع القراءة",
     "تابع التفاصيل", "للمزيد", "المزيد من التفاصيل", "التفاصيل الكاملة", "continue reading",
     "read more", "read the full story", "read the full article", "full story"))
 # Pieces of every teaser, looked for in the raw text before folding it.
-_TEASER_HINTS = ("مزيد", "تابع", "التفاصيل", "القراء", "more", "reading", "story", "article")
-_TRAILING = " \t.…:;؛،,!?؟-–—>»«\"'”’)(][|/\\"
-_TERMINAL = ".!?؟…:;؛"
-_MIN_WORDS = 5
+_TEASER_HINTS: Final = ("مزيد", "تابع", "التفاصيل", "القراء", "more", "reading", "story", "article")
+_TRAILING: Final = " \t.…:;؛،,!?؟-–—>»«\"'”’)(][|/\\"
+_TERMINAL: Final = ".!?؟…:;؛"
+_MIN_WORDS: Final = 5
 """A last line shorter than this without a sentence end is a caption or byline."""
-_CLOSERS = "\"'”’»)]"
+_CLOSERS: Final = "\"'”’»)]"
 # An ellipsis is "…" or three dots ("..", common Arabic punctuation, does not count).
-_SPACED_CLOSERS = _CLOSERS + " \t\u00a0"
+_SPACED_CLOSERS: Final = _CLOSERS + " \t\u00a0"
 # Words a sentence cannot end on: a body ending with one stopped mid-sentence.
-_DANGLING_WORDS = """
+_DANGLING_WORDS: Final = """
 و أو او ثم في من على الى إلى عن مع أن ان إن لأن التي الذي الذين حيث بين بعد قبل خلال عند
 حتى وذلك كما لكن بل أي كل هذا هذه ذلك تلك قد لم لن لا ما وفقا وفق بحسب حسب قائلا مضيفا
 and or but the a an of to in on
 at for from with by that which who as than its their"""
-_DANGLING = frozenset(fold(w) for w in _DANGLING_WORDS.split())
+_DANGLING: Final = frozenset(fold(w) for w in _DANGLING_WORDS.split())
 
 
 def _ending(last: str) -> tuple[str, Severity] | None:
