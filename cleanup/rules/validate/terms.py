@@ -39,8 +39,6 @@ _CLUSTERS: Final = (
 _PREFIX: Final = re.compile(" " + _CLUSTERS)
 _CLUSTER: Final = re.compile(_CLUSTERS)
 """The proclitic cluster at the start of a word, matched in place (in a longer text)."""
-_CLUSTER_FIRST: Final = "وفبكلا"
-"""The letters a cluster can start with."""
 
 
 def _word_char(char: str) -> bool:
@@ -59,40 +57,71 @@ def _digit(text: str, at: int) -> bool:
     return at < len(text) and text[at].isdecimal()
 
 
+# Code points of the letters clusters and suffixes are made of: compared as numbers, as a
+# one-letter slice of Arabic text would be a new string each time.
+_WAW: Final = 0x648  # و
+_FEH: Final = 0x641  # ف
+_BEH: Final = 0x628  # ب
+_KAF: Final = 0x643  # ك
+_LAM: Final = 0x644  # ل
+_ALEF: Final = 0x627  # ا
+_HEH: Final = 0x647  # ه
+_YEH: Final = 0x64A  # ي
+_MEEM: Final = 0x645  # م
+_NOON: Final = 0x646  # ن
+_TEH: Final = 0x62A  # ت
+_D: Final = 0x64  # d
+_E: Final = 0x65  # e
+_G: Final = 0x67  # g
+_L: Final = 0x6C  # l
+_S: Final = 0x73  # s
+_Y: Final = 0x79  # y
+
+
+def _code(text: str, at: int) -> int:
+    """The code point at ``at`` (not negative), or -1 past the end of ``text``."""
+    return ord(text[at]) if at < len(text) else -1
+
+
 def _cluster_end(text: str, start: int) -> int:
     """Where the proclitic cluster that opens ``text[start:]`` ends (``start`` for none):
     the end of ``_CLUSTER.match(text, start)``, without a regex call (each allocates its
     matching state). Alternatives are tried in the pattern's order (a test checks it)."""
-    first, second = text[start:start + 1], text[start + 1:start + 2]
-    if first in ("و", "ف"):
-        if second in ("ب", "ك") and text.startswith("ال", start + 2) and _word_chars(
-                text, start + 4, 2):
-            return start + 4
-        if text.startswith("ال", start + 1) and _word_chars(text, start + 3, 2):
-            return start + 3
-        if text.startswith("لال", start + 1) and _word_chars(text, start + 4, 2):
-            return start + 4
-        if text.startswith("لل", start + 1) and _word_chars(text, start + 3, 2):
-            return start + 3
-        if second in ("ب", "ك", "ل") and _word_chars(text, start + 2, 3):
-            return start + 2
+    first, second = _code(text, start), _code(text, start + 1)
+    if first in (_WAW, _FEH):
+        third = _code(text, start + 2)
+        if second in (_BEH, _KAF) and third == _ALEF and _code(
+                text, start + 3) == _LAM and _word_chars(text, start + 4, 2):
+            return start + 4  # وبال, فكال
+        if second == _ALEF and third == _LAM and _word_chars(text, start + 3, 2):
+            return start + 3  # وال
+        if second == _LAM and third == _ALEF and _code(
+                text, start + 3) == _LAM and _word_chars(text, start + 4, 2):
+            return start + 4  # ولال
+        if second == _LAM and third == _LAM and _word_chars(text, start + 3, 2):
+            return start + 3  # ولل
+        one_more = second in (_BEH, _KAF, _LAM)
+        if one_more and _word_chars(text, start + 2, 3):
+            return start + 2  # وب, فل
         if _word_chars(text, start + 1, 3):
             return start + 1
-        if second in ("ب", "ك", "ل") and _digit(text, start + 2):
+        if one_more and _digit(text, start + 2):
             return start + 2
         return start + 1 if _digit(text, start + 1) else start
-    if first in ("ب", "ك"):
-        if text.startswith("ال", start + 1) and _word_chars(text, start + 3, 2):
-            return start + 3
+    if first in (_BEH, _KAF):
+        if second == _ALEF and _code(text, start + 2) == _LAM and _word_chars(
+                text, start + 3, 2):
+            return start + 3  # بال, كال
         return start + 1 if _word_chars(text, start + 1, 3) or _digit(text, start + 1) else start
-    if first == "ل":
-        if text.startswith("ال", start + 1) and _word_chars(text, start + 3, 2):
-            return start + 3
-        if second == "ل" and _word_chars(text, start + 2, 2):
-            return start + 2
+    if first == _LAM:
+        if second == _ALEF and _code(text, start + 2) == _LAM and _word_chars(
+                text, start + 3, 2):
+            return start + 3  # لال
+        if second == _LAM and _word_chars(text, start + 2, 2):
+            return start + 2  # لل
         return start + 1 if _word_chars(text, start + 1, 3) or _digit(text, start + 1) else start
-    if first == "ا" and second == "ل" and _word_chars(text, start + 2, 2):
-        return start + 2
+    if first == _ALEF and second == _LAM and _word_chars(text, start + 2, 2):
+        return start + 2  # ال
     return start
 # Suffixes reversed (ها هم ان ون ين ات ية ة ي ا; ies es s ing ed ly e y), matched after a
 # space in the reversed string, longer ones first; three letters must remain.
@@ -124,32 +153,36 @@ def stem_word(word: str) -> str:
     """The stem of one folded word (a ``\\w+`` token), as :func:`stem_words` gives it:
     the same two passes written out for one word, with no regex call (a test checks
     that both agree). The suffix alternatives are told apart by the word's last letter."""
-    if word[:1] in _CLUSTER_FIRST:
-        word = word[_cluster_end(word, 0):]
+    first = _code(word, 0)
+    if first in (_WAW, _FEH, _BEH, _KAF, _LAM, _ALEF):  # a cluster may start here
+        end = _cluster_end(word, 0)
+        if end:
+            word = word[end:]
     size = len(word)
-    last = word[-1:]
     if size < 4:  # every suffix leaves three letters or more
         return word
-    if last == "ا":  # ها, ا
-        return word[:-2] if size >= 5 and word[-2] == "ه" else word[:-1]
-    if last == "ه":  # يه (ية folded), ه
-        return word[:-2] if size >= 5 and word[-2] == "ي" else word[:-1]
-    if last == "ي" or last == "e":
+    last, before = ord(word[size - 1]), ord(word[size - 2])
+    if last == _ALEF:  # ها, ا
+        return word[:-2] if size >= 5 and before == _HEH else word[:-1]
+    if last == _HEH:  # يه (ية folded), ه
+        return word[:-2] if size >= 5 and before == _YEH else word[:-1]
+    if last in (_YEH, _E):
         return word[:-1]
-    if last == "y":  # ly, y
-        return word[:-2] if size >= 5 and word[-2] == "l" else word[:-1]
-    if last == "s":  # ies, es, s (not after another s)
+    if last == _Y:  # ly, y
+        return word[:-2] if size >= 5 and before == _L else word[:-1]
+    if last == _S:  # ies, es, s (not after another s)
         if size >= 6 and word.endswith("ies"):
             return word[:-3]
-        if size >= 5 and word[-2] == "e":
+        if size >= 5 and before == _E:
             return word[:-2]
-        return word if word[-2] == "s" else word[:-1]
+        return word if before == _S else word[:-1]
     if size < 5:  # the others are two letters, or three
         return word
-    if (last == "م" and word[-2] == "ه") or (last == "ن" and word[-2] in "اوي") or (
-            last == "ت" and word[-2] == "ا") or (last == "d" and word[-2] == "e"):
-        return word[:-2]
-    if last == "g" and size >= 6 and word.endswith("ing"):
+    if (last == _MEEM and before == _HEH) or (
+            last == _NOON and before in (_ALEF, _WAW, _YEH)) or (
+            last == _TEH and before == _ALEF) or (last == _D and before == _E):
+        return word[:-2]  # هم; ان ون ين; ات; ed
+    if last == _G and size >= 6 and word.endswith("ing"):
         return word[:-3]
     return word
 
@@ -303,8 +336,8 @@ class KeyStarts:
         while pos >= 0:
             before = key[pos - 1] if pos else " "
             if not (before.isalnum() or before == "_"):  # (\w) the word starts at pos
-                if key[pos] not in _CLUSTER_FIRST or key.startswith(
-                        stem, _cluster_end(key, pos)):
+                if ord(key[pos]) not in (_WAW, _FEH, _BEH, _KAF, _LAM, _ALEF) or (
+                        key.startswith(stem, _cluster_end(key, pos))):
                     return True
             elif before == "ل" and key[pos - 2:pos] == "ال" and len(stem) > 1 and (
                     pos == 2 or not _word_char(key[pos - 3])):
