@@ -129,7 +129,8 @@ def cmd_common(args: argparse.Namespace) -> None:
         f"{args.top} stems\nwith the highest document frequency in the {n:,} articles of "
         "the full development\ncorpus outside the 3,500-article sample (on which thresholds "
         'are measured).\n"""\n\nfrom __future__ import annotations\n\n'
-        "COMMON_STEMS: frozenset[str] = frozenset({\n" + "\n".join(lines) + "\n})\n",
+        "from typing import Final\n\n"
+        "COMMON_STEMS: Final[frozenset[str]] = frozenset({\n" + "\n".join(lines) + "\n})\n",
         encoding="utf-8")
     print(f"{len(top)} stems from {n} articles written to {COMMON_PY}")
 

@@ -17,8 +17,8 @@ from cleanup.segment import word_count
 # headlines use as a dash) after a word of two letters or more ("U.S." is no end).
 _INNER_STOP: Final = re.compile(r"(?<=\w\w)(?<!\.)\.(?!\.)[\"'”’»)\]]*\s+(?=\S)")
 
-_DEFAULT_SEVERITY: Final[dict[str, Severity]] = {"headline": "error", "summary": "warning",
-                                          "body": "error"}
+_DEFAULT_SEVERITY: Final[dict[str, Severity]] = {
+    "headline": "error", "summary": "warning", "body": "error"}
 
 
 class MissingFieldRule(Rule):

@@ -51,7 +51,7 @@ _WORD_PATTERNS: Final = {
 _SCALES: Final = re.compile(
     r"\s*(الف|الاف|مليون|ملايين|مليار|مليارات|thousand|million|billion)(?!\w)")
 _SCALE_VALUES: Final = {"الف": 1e3, "الاف": 1e3, "thousand": 1e3, "مليون": 1e6, "ملايين": 1e6,
-                 "million": 1e6, "مليار": 1e9, "مليارات": 1e9, "billion": 1e9}
+                        "million": 1e6, "مليار": 1e9, "مليارات": 1e9, "billion": 1e9}
 _ROUNDING: Final = 0.05
 """A rounded figure ("4 آلاف") also states a precise one up to 5% below it (3,850)."""
 
