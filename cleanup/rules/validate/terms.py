@@ -83,6 +83,12 @@ def _code(text: str, at: int) -> int:
     return ord(text[at]) if at < len(text) else -1
 
 
+def _opens_cluster(code: int) -> bool:
+    """Whether a proclitic cluster may start with this letter (و ف ب ك ل, or the ا of
+    ال)."""
+    return code in (_WAW, _FEH, _BEH, _KAF, _LAM, _ALEF)
+
+
 def _cluster_end(text: str, start: int) -> int:
     """Where the proclitic cluster that opens ``text[start:]`` ends (``start`` for none):
     the end of ``_CLUSTER.match(text, start)``, without a regex call (each allocates its
@@ -153,8 +159,7 @@ def stem_word(word: str) -> str:
     """The stem of one folded word (a ``\\w+`` token), as :func:`stem_words` gives it:
     the same two passes written out for one word, with no regex call (a test checks
     that both agree). The suffix alternatives are told apart by the word's last letter."""
-    first = _code(word, 0)
-    if first in (_WAW, _FEH, _BEH, _KAF, _LAM, _ALEF):  # a cluster may start here
+    if _opens_cluster(_code(word, 0)):
         end = _cluster_end(word, 0)
         if end:
             word = word[end:]
@@ -336,8 +341,8 @@ class KeyStarts:
         while pos >= 0:
             before = key[pos - 1] if pos else " "
             if not (before.isalnum() or before == "_"):  # (\w) the word starts at pos
-                if ord(key[pos]) not in (_WAW, _FEH, _BEH, _KAF, _LAM, _ALEF) or (
-                        key.startswith(stem, _cluster_end(key, pos))):
+                if not _opens_cluster(ord(key[pos])) or key.startswith(
+                        stem, _cluster_end(key, pos)):
                     return True
             elif before == "ل" and key[pos - 2:pos] == "ال" and len(stem) > 1 and (
                     pos == 2 or not _word_char(key[pos - 3])):
