@@ -8,6 +8,7 @@
     python bench/bench_validate.py rates      # how often each check fires + review sample
     python bench/bench_validate.py speed      # time added to cleaning, full corpus
     python bench/bench_validate.py instructions  # the same in executed instructions (valgrind)
+    python bench/bench_validate.py cachesim   # cache misses validation adds (valgrind)
 
 Reads ../shared/corpus (the tests never do). The common-stem list is derived from the
 28,025 articles of the full corpus that are NOT in the 3,500-article development sample,
@@ -414,17 +415,41 @@ def cmd_clean(args: argparse.Namespace) -> None:
             cleaner.clean(as_input(article))
 
 
-def _instructions(limit: int, every: int, ignore: str, *extra: str) -> int:
-    """Instructions executed by ``clean`` over ``limit`` articles (cachegrind's I refs)."""
-    cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+_CACHES = ("--I1=32768,8,64", "--D1=32768,8,64", "--LL=1048576,16,64")
+"""Size, associativity and line size of each cache cachegrind simulates (this machine's:
+it has no hardware performance counters)."""
+_EVENTS = {
+    "instructions": r"I\s+refs:\s+([\d,]+)",
+    "first-level instruction misses": r"I1\s+misses:\s+([\d,]+)",
+    "second-level instruction misses": r"LLi\s+misses:\s+([\d,]+)",
+    "second-level data misses": r"LLd\s+misses:\s+([\d,]+)",
+}
+"""The events ``cachesim`` reports, and where cachegrind's summary gives each total."""
+
+
+def _cachegrind(limit: int, every: int, ignore: str, *extra: str,
+                caches: bool = False) -> dict[str, int]:
+    """Totals of ``clean`` over ``limit`` articles under cachegrind: instructions, and
+    with ``caches`` the misses of the simulated caches (:data:`_EVENTS`)."""
+    cmd = ["valgrind", "--tool=cachegrind",
+           *(("--cache-sim=yes", *_CACHES) if caches else ("--cache-sim=no",)),
            "--cachegrind-out-file=/dev/null", sys.executable, __file__, "clean",
            "--limit", str(limit), "--every", str(every), "--ignore", ignore, *extra]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONHASHSEED": "0"})
-    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-    if found is None:
-        raise SystemExit("no instruction count in valgrind's output")
-    return int(found.group(1).replace(",", ""))
+    events = _EVENTS if caches else {"instructions": _EVENTS["instructions"]}
+    totals = {}
+    for name, pattern in events.items():
+        found = re.search(pattern, done.stderr)
+        if found is None:
+            raise SystemExit(f"no count of {name} in valgrind's output")
+        totals[name] = int(found.group(1).replace(",", ""))
+    return totals
+
+
+def _instructions(limit: int, every: int, ignore: str, *extra: str) -> int:
+    """Instructions executed by ``clean`` over ``limit`` articles (cachegrind's I refs)."""
+    return _cachegrind(limit, every, ignore, *extra)["instructions"]
 
 
 def cmd_instructions(args: argparse.Namespace) -> None:
@@ -440,6 +465,17 @@ def cmd_instructions(args: argparse.Namespace) -> None:
     for rule in VALIDATION_RULES:
         without = _instructions(args.limit, args.every, rule.code) - empty
         print(f"  {rule.code} {rule.name}: {(full - without) / 1e6:,.0f} M")
+
+
+def cmd_cachesim(args: argparse.Namespace) -> None:
+    """What validation adds to each article in simulated caches set like this machine's
+    (32 KB first level, 1 MB second level): the same articles cleaned with and without
+    family V, the totals subtracted (start-up is the same in both and cancels out)."""
+    without = _cachegrind(args.limit, args.every, "V", caches=True)
+    with_v = _cachegrind(args.limit, args.every, "", caches=True)
+    print(f"{args.limit} articles (one in {args.every}): validation adds, per article")
+    for name in _EVENTS:
+        print(f"  {name}: {(with_v[name] - without[name]) / args.limit:,.0f}")
 
 
 def _positive(text: str) -> int:
@@ -479,6 +515,9 @@ def main() -> None:
     p = sub.add_parser("instructions")
     p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--every", type=int, default=31)
+    p = sub.add_parser("cachesim")
+    p.add_argument("--limit", type=int, default=600)
+    p.add_argument("--every", type=int, default=52)
     p = sub.add_parser("clean")
     p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--every", type=int, default=31)
@@ -488,7 +527,8 @@ def main() -> None:
     {"common": cmd_common, "headline": cmd_headline, "severity": cmd_severity,
      "summary": cmd_summary,
      "offtopic": cmd_offtopic, "rates": cmd_rates, "speed": cmd_speed,
-     "instructions": cmd_instructions, "clean": cmd_clean}[args.cmd](args)
+     "instructions": cmd_instructions, "cachesim": cmd_cachesim,
+     "clean": cmd_clean}[args.cmd](args)
 
 
 if __name__ == "__main__":
