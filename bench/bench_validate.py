@@ -7,6 +7,7 @@
     python bench/bench_validate.py offtopic   # paragraphs injected from another article
     python bench/bench_validate.py rates      # how often each check fires + review sample
     python bench/bench_validate.py speed      # time added to cleaning, full corpus
+    python bench/bench_validate.py speed --records  # the same, per batch record
     python bench/bench_validate.py instructions  # the same in executed instructions (valgrind)
     python bench/bench_validate.py cachesim   # cache misses validation adds (valgrind)
 
@@ -34,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from cleanup import Cleaner, Config
+from cleanup.batch.records import Limits, process, time_caps
+from cleanup.batch.sources import RawItem
 from cleanup.model import Article, Finding
 from cleanup.rules.base import Context
 from cleanup.rules.validate import VALIDATION_RULES
@@ -380,26 +383,38 @@ def cmd_speed(args: argparse.Namespace) -> None:
     Each cleaner runs a block of articles in a row, as a batch worker runs its one
     cleaner; alternating article by article (``--block 1``, the design of the first six
     sessions) leaves each cleaner's data in the caches less often, which slows the
-    baseline and lowers the ratio (``VALIDATE.md``, seventh session).
+    baseline and lowers the ratio (``VALIDATE.md``, seventh session). With ``--records``
+    each cleaner does all a batch worker does for a record (``process``: parse the JSON
+    line, clean, encode the output record and its findings), not ``Cleaner.clean`` alone.
     """
-    corpus = []
-    for article in articles(FULL):
-        corpus.append(as_input(article))
-        if args.limit and len(corpus) >= args.limit:
-            break
+    work: list[Any] = []
+    with gzip.open(FULL, "rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if args.limit and len(work) >= args.limit:
+                break
+            body = line.rstrip(b"\r\n")  # a record as the batch reader gives it
+            work.append(RawItem(str(FULL), number, "jsonl", body, len(body)) if args.records
+                        else as_input(json.loads(body)))
     base, full = without_validation(), validating()
     clock: Callable[[], float] = time.process_time
     spent = {"base": 0.0, "full": 0.0}
-    blocks = [corpus[i:i + args.block] for i in range(0, len(corpus), args.block)]
-    for i, block in enumerate(blocks):
-        order = (("base", base), ("full", full)) if i % 2 else (("full", full), ("base", base))
-        for name, cleaner in order:
-            start = clock()
-            for article in block:
-                cleaner.clean(article)
-            spent[name] += clock() - start
+    blocks = [work[i:i + args.block] for i in range(0, len(work), args.block)]
+    limits = Limits()
+    with time_caps() as armed:  # as a batch worker: its time cap armed once
+        for i, block in enumerate(blocks):
+            order = (("base", base), ("full", full)) if i % 2 else (("full", full), ("base", base))
+            for name, cleaner in order:
+                start = clock()
+                if args.records:
+                    for item in block:
+                        process(item, cleaner, limits, armed=armed)
+                else:
+                    for article in block:
+                        cleaner.clean(article)
+                spent[name] += clock() - start
     ratio = spent["full"] / spent["base"]
-    print(f"{len(corpus)} articles, blocks of {args.block}: cleaning {spent['base']:.1f} s "
+    unit = "records (batch worker)" if args.records else "articles"
+    print(f"{len(work)} {unit}, blocks of {args.block}: cleaning {spent['base']:.1f} s "
           f"CPU, with validation {spent['full']:.1f} s: ratio {ratio:.3f} (+{ratio - 1:.1%})")
 
 
@@ -512,6 +527,8 @@ def main() -> None:
     p.add_argument("--limit", type=int, default=None)
     p.add_argument("--block", type=_positive, default=64,
                    help="articles a cleaner runs in a row")
+    p.add_argument("--records", action="store_true",
+                   help="time a batch worker's whole work per record, not clean() alone")
     p = sub.add_parser("instructions")
     p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--every", type=int, default=31)
