@@ -27,7 +27,10 @@ def _script(words: Words, share: float) -> str | None:
     Words are folded tokens (for the body: its distinct words): ASCII ones are Latin
     (numbers left out), others Arabic.
     """
-    if not any(map(str.isascii, words)):
+    for word in words:  # a word is ASCII only if its first letter is: most often none is
+        if ord(word[0]) < 128:
+            break
+    else:  # (compiled, a code point read directly; str.isascii is a call by name)
         return "Arabic" if len(words) >= 2 else None
     ascii_words = sum(map(str.isascii, words))
     numbers = sum(map(str.isdigit, words))
