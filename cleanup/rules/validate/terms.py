@@ -47,9 +47,18 @@ def _word_char(char: str) -> bool:
 
 
 def _word_chars(text: str, start: int, count: int) -> bool:
-    """Whether ``count`` word characters follow ``start`` (``(?=\\w{count})``)."""
-    piece = text[start:start + count]
-    return len(piece) == count and (piece.isalnum() or all(map(_word_char, piece)))
+    """Whether ``count`` word characters follow ``start`` (``(?=\\w{count})``): each
+    code point compared, as a slice would be a new string; characters other than
+    Arabic and ASCII letters and digits are asked :func:`_word_char`."""
+    end = start + count
+    if end > len(text):
+        return False
+    for at in range(start, end):
+        code = ord(text[at])
+        if not (0x620 <= code <= 0x64A or 0x61 <= code <= 0x7A or 0x41 <= code <= 0x5A
+                or 0x30 <= code <= 0x39 or _word_char(text[at])):
+            return False
+    return True
 
 
 def _digit(text: str, at: int) -> bool:
