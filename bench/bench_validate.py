@@ -233,9 +233,10 @@ def cmd_severity(args: argparse.Namespace) -> None:
                   f"| {sum(judged) / len(judged) if judged else float('nan'):.2f} |")
     print(f"\nsupport < {args.error} by body length (full corpus):")
     for words in (20, 30, 40, 60, 100, 10**9):
-        band = [labels.get(r[0]) for r in rows if r[1] < args.error and r[2] < words]
-        print(f"  < {words} words: {len(band)} articles, {band.count(True)} right, "
-              f"{band.count(False)} wrong, {band.count(None)} not judged")
+        verdicts: list[bool | None] = [labels.get(r[0]) for r in rows
+                                       if r[1] < args.error and r[2] < words]
+        print(f"  < {words} words: {len(verdicts)} articles, {verdicts.count(True)} right, "
+              f"{verdicts.count(False)} wrong, {verdicts.count(None)} not judged")
 
 
 # --- summary support ----------------------------------------------------------------------
