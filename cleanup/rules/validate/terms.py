@@ -8,9 +8,9 @@ three letters (two after ال). Stems are matching keys only: output text never 
 The stemmer is written as two regex passes over words joined by spaces, prefixes first
 and then suffixes over the reversed string (:func:`stem_words`, the reference), and
 written out for one word (:func:`stem_word`, what validation runs: no regex call for
-the few words a check stems at a time). Words of three letters or
-more (two digits or more) are looked at; a stem left shorter is kept. The prefix pass
-alone strips the proclitics of a text's words for :class:`WordStarts`.
+the few words a check stems at a time). Words of three letters or more (two digits or
+more) are looked at; a stem left shorter is kept. The prefix pass alone strips the
+proclitics of a text's words for :class:`WordStarts`.
 """
 
 from __future__ import annotations
