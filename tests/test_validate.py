@@ -16,18 +16,16 @@ from cleanup.fold import fold
 from cleanup.rules.validate import VALIDATION_RULES
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import OptionError
-from cleanup.rules.validate.terms import _CLUSTER as _CLUSTER_PATTERN
-from cleanup.rules.validate.terms import (
+from cleanup.rules.validate.stemmer import _CLUSTER as _CLUSTER_PATTERN
+from cleanup.rules.validate.stemmer import (
     STOP,
-    KeyStarts,
-    WordStarts,
-    _cluster_end,
+    cluster_end,
     stem,
     stem_word,
     stem_words,
-    terms_of,
     tokens,
 )
+from cleanup.rules.validate.terms import KeyStarts, WordStarts, terms_of
 from tests.helpers import seed_article
 
 
@@ -93,7 +91,7 @@ def test_cluster_end_is_the_cluster_pattern(parts: list[tuple[str, str]]) -> Non
     key = fold("".join(w + sep for w, sep in parts))
     for start in range(len(key) + 1):
         match = _CLUSTER_PATTERN.match(key, start)
-        assert _cluster_end(key, start) == (match.end() if match else start)
+        assert cluster_end(key, start) == (match.end() if match else start)
 
 
 # Words with every suffix the stemmer knows, some too short to lose it.

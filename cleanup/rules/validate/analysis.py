@@ -21,17 +21,14 @@ from typing import Final, NamedTuple
 from cleanup.fold import fold
 from cleanup.rules.base import Context
 from cleanup.rules.validate.common import COMMON_STEMS
+from cleanup.rules.validate.stemmer import STOP, STOP_WORDS, add_stems, tokens
 from cleanup.rules.validate.terms import (
     COMMON_WEIGHT,
     MARGIN,
-    STOP,
-    STOP_WORDS,
     KeyStarts,
     WordStarts,
-    add_stems,
     found,
     score,
-    tokens,
 )
 from cleanup.rules.validate.words import (
     Words,

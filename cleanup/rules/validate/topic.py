@@ -11,8 +11,9 @@ from cleanup.rules.base import Context, FieldText, Proposal, Rule
 from cleanup.rules.validate.analysis import ArticleView, view
 from cleanup.rules.validate.common import COMMON_STEMS
 from cleanup.rules.validate.settings import number, severity
+from cleanup.rules.validate.stemmer import STOP, STOP_WORDS
 from cleanup.rules.validate.support import floor2
-from cleanup.rules.validate.terms import STOP, STOP_WORDS, KeyStarts
+from cleanup.rules.validate.terms import KeyStarts
 from cleanup.rules.validate.words import Words, long_terms
 
 _CONTINUING_WORDS: Final = """
