@@ -54,11 +54,16 @@ LABELS = HERE / "annotations" / "validate-v104.jsonl"
 FIELDS = ("title", "summary", "body")
 
 
+def records(path: Path = SAMPLE) -> Iterator[bytes]:
+    """Corpus lines in file order, as the batch reader gives them (line end stripped)."""
+    with gzip.open(path, "rb") as handle:
+        for line in handle:
+            yield line.rstrip(b"\r\n")
+
+
 def articles(path: Path = SAMPLE) -> Iterator[dict[str, Any]]:
     """Corpus articles in file order."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            yield json.loads(line)
+    return map(json.loads, records(path))
 
 
 def as_input(article: dict[str, Any]) -> dict[str, str]:
@@ -389,13 +394,11 @@ def cmd_speed(args: argparse.Namespace) -> None:
     line, clean, encode the output record and its findings), not ``Cleaner.clean`` alone.
     """
     work: list[Any] = []
-    with gzip.open(FULL, "rb") as handle:
-        for number, line in enumerate(handle, 1):
-            if args.limit and len(work) >= args.limit:
-                break
-            body = line.rstrip(b"\r\n")  # a record as the batch reader gives it
-            work.append(RawItem(str(FULL), number, "jsonl", body, len(body)) if args.records
-                        else as_input(json.loads(body)))
+    for number, body in enumerate(records(FULL), 1):
+        if args.limit and len(work) >= args.limit:
+            break
+        work.append(RawItem(str(FULL), number, "jsonl", body, len(body)) if args.records
+                    else as_input(json.loads(body)))
     base, full = without_validation(), validating()
     clock: Callable[[], float] = time.process_time
     spent = {"base": 0.0, "full": 0.0}
