@@ -3,7 +3,7 @@
     python bench/validate_breakdown.py [--every 5] [--block 64]
 
 Cleans one corpus article in ``--every`` with three cleaners, in blocks of articles that
-rotate which cleaner goes first (as ``bench_validate.py speed`` does with two):
+rotate which cleaner goes first (``bench_validate.timed_blocks``, as ``speed`` times two):
 
 - ``without V``: family V left out (the baseline of ``speed``);
 - ``empty V``: each validation rule replaced by one with the same code and fields that
@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bench_validate import FULL, _positive, as_input, records
+from bench_validate import FULL, _positive, as_input, records, timed_blocks
 
 from cleanup import Cleaner
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
@@ -104,14 +104,12 @@ def main() -> None:
             cleaner.clean(article)
     for kept in timings.values():
         kept.spent.clear()
-    total = dict.fromkeys(CLEANERS, 0.0)
-    for n, i in enumerate(range(0, len(work), args.block)):
-        for name in CLEANERS[n % 3:] + CLEANERS[:n % 3]:
-            cleaner = cleaners[name]
-            start = time.process_time()
-            for article in work[i:i + args.block]:
-                cleaner.clean(article)
-            total[name] += time.process_time() - start
+
+    def run(cleaner: Cleaner, block: list[Any]) -> None:
+        for article in block:
+            cleaner.clean(article)
+
+    total = timed_blocks(cleaners, work, args.block, run)
     per = 1e6 / len(work)
     print(f"{len(work)} articles (one in {args.every}), blocks of {args.block}, "
           f"µs an article (timers included)")
