@@ -40,11 +40,11 @@ from pathlib import Path
 from typing import Any
 
 import ftfy
+from rule_timing import timed
 
 from cleanup import Cleaner, Config
 from cleanup.batch.records import Limits, clean_object, json_line, read_object
 from cleanup.batch.sources import Reader, plan_inputs
-from cleanup.rules.base import Rule
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent.parent / "shared" / "corpus" / "ar-antcorpus-multisource-full.jsonl.gz"
@@ -157,30 +157,11 @@ def run_batch(inputs: list[Path], workers: int, folder: Path) -> dict[str, Any]:
             "rss_max": peak["max"], "cpu": sum(cpu.values())}
 
 
-_RULE_ATTRIBUTES = ("code", "name", "family", "summary", "what", "why", "example", "action",
-                    "severity", "stage", "fields", "trigger")
-
-
-def _timed(rule: Rule, clock: dict[str, float]) -> Rule:
-    """A rule like ``rule`` whose ``propose`` is timed: a subclass of Rule (the engine,
-    compiled, takes nothing else) with the rule's attributes."""
-
-    def propose(self: Rule, field: Any, ctx: Any) -> list[Any]:
-        start = time.perf_counter()
-        out = list(rule.propose(field, ctx))
-        clock[rule.code] += time.perf_counter() - start
-        return out
-
-    attributes = {name: getattr(rule, name) for name in _RULE_ATTRIBUTES}
-    timed: type[Rule] = type(type(rule).__name__, (Rule,), {**attributes, "propose": propose})
-    return timed()
-
-
 def profile(path: Path, limit: int) -> tuple[int, dict[str, float]]:
     """Where the time of one worker goes, stage by stage, over ``limit`` articles."""
     cleaner = Cleaner(Config())
     rules: dict[str, float] = defaultdict(float)
-    cleaner.rules = [_timed(rule, rules) for rule in cleaner.rules]
+    cleaner.rules = [timed(rule, rules) for rule in cleaner.rules]
     stages: dict[str, float] = defaultdict(float)
     plan = plan_inputs([str(path)])
     reader = iter(Reader(plan, Limits().max_bytes))

@@ -514,7 +514,7 @@ def cmd_cachesim(args: argparse.Namespace) -> None:
         print(f"  {name}: {(with_v[name] - without[name]) / args.limit:,.0f}")
 
 
-def _positive(text: str) -> int:
+def positive(text: str) -> int:
     """An argparse type: a whole number of 1 or more."""
     value = int(text)
     if value < 1:
@@ -546,7 +546,7 @@ def main() -> None:
     p.add_argument("--full", action="store_true", help="the full corpus, not the sample")
     p = sub.add_parser("speed")
     p.add_argument("--limit", type=int, default=None)
-    p.add_argument("--block", type=_positive, default=64,
+    p.add_argument("--block", type=positive, default=64,
                    help="articles a cleaner runs in a row")
     p.add_argument("--records", action="store_true",
                    help="time a batch worker's whole work per record, not clean() alone")

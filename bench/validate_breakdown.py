@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from bench_validate import FULL, _positive, as_input, records, timed_blocks
+from bench_validate import FULL, as_input, positive, records, timed_blocks
+from rule_timing import like, timed
 
 from cleanup import Cleaner
 from cleanup.rules.base import Context, FieldText, Proposal, Rule
@@ -48,45 +48,20 @@ class Timings:
         return sum(s for code, s in self.spent.items() if code.startswith("V") == validation)
 
 
-_ATTRIBUTES = ("code", "name", "family", "summary", "what", "why", "example", "action",
-               "severity", "stage", "fields", "trigger")
-
-
-def _like(rule: Rule, propose: Callable[..., Iterable[Proposal]]) -> Rule:
-    """A rule with the class attributes of ``rule`` (code, stage, fields, ...) and
-    ``propose`` for its method."""
-    attributes: dict[str, Any] = {name: getattr(rule, name) for name in _ATTRIBUTES}
-    made: type[Rule] = type(f"Like{rule.code}", (Rule,), {**attributes, "propose": propose})
-    return made()
-
-
 def empty(rule: Rule) -> Rule:
     """A rule with the code, stage and fields of ``rule`` that proposes nothing."""
 
     def propose(self: Rule, text: FieldText, ctx: Context) -> Iterable[Proposal]:
         return ()
 
-    return _like(rule, propose)
-
-
-def timed(rule: Rule, timings: Timings) -> Rule:
-    """``rule`` with its ``propose`` timed into ``timings`` (same code, stage, fields)."""
-
-    def propose(self: Rule, text: FieldText, ctx: Context) -> Iterable[Proposal]:
-        clock = time.perf_counter
-        start = clock()
-        out = list(rule.propose(text, ctx))
-        timings.spent[rule.code] += clock() - start
-        return out
-
-    return _like(rule, propose)
+    return like(rule, propose)
 
 
 def main() -> None:
     """Print the split, in µs an article."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--every", type=_positive, default=5, help="one article in EVERY")
-    parser.add_argument("--block", type=_positive, default=64,
+    parser.add_argument("--every", type=positive, default=5, help="one article in EVERY")
+    parser.add_argument("--block", type=positive, default=64,
                         help="articles a cleaner runs in a row")
     args = parser.parse_args()
     work: list[dict[str, Any]] = [as_input(json.loads(line))
@@ -98,7 +73,7 @@ def main() -> None:
     timings = {name: Timings() for name in CLEANERS}
     cleaners = {name: Cleaner() for name in CLEANERS}
     for name, cleaner in cleaners.items():
-        cleaner.rules = [timed(r, timings[name]) for r in rules[name]]
+        cleaner.rules = [timed(r, timings[name].spent) for r in rules[name]]
     for article in work[:200]:  # first touches out of the way
         for cleaner in cleaners.values():
             cleaner.clean(article)
